@@ -1,0 +1,48 @@
+// swift-tools-version: 6.2
+// The manifest is the architecture diagram: each layer is a target, and an
+// import that points upward does not compile. See ARCHITECTURE.md.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+  name: "Renda",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "renda", targets: ["renda"])
+  ],
+  targets: [
+    // Text layer: bytes, lines, offsets, encodings. No Renda vocabulary, no Foundation.
+    .target(name: "RendaText", swiftSettings: strict),
+    // Page model and the parser that builds it. No Foundation.
+    .target(name: "RendaPage", dependencies: ["RendaText"], swiftSettings: strict),
+    // Meaning on top of the model: slogans and their members, glossary values. No Foundation.
+    .target(name: "RendaAnalysis", dependencies: ["RendaText", "RendaPage"], swiftSettings: strict),
+    // The one loader of data files (glossary, provinces): JSON resources -> analysis values.
+    .target(
+      name: "RendaData", dependencies: ["RendaAnalysis"],
+      resources: [.copy("Resources")], swiftSettings: strict),
+    // Editor-neutral API: outline (and later hover, diagnostics) as plain values.
+    .target(
+      name: "RendaIDE", dependencies: ["RendaText", "RendaPage", "RendaAnalysis"],
+      swiftSettings: strict),
+    // Subcommands as library code, testable in-process.
+    .target(
+      name: "RendaCLI",
+      dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaIDE"],
+      swiftSettings: strict),
+    .executableTarget(name: "renda", dependencies: ["RendaCLI"], swiftSettings: strict),
+
+    .testTarget(name: "RendaTextTests", dependencies: ["RendaText"], swiftSettings: strict),
+    .testTarget(
+      name: "RendaPageTests", dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaIDE"],
+      swiftSettings: strict),
+    .testTarget(name: "RendaDataTests", dependencies: ["RendaAnalysis", "RendaData"], swiftSettings: strict),
+    .testTarget(
+      name: "RendaGoldenTests", dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaIDE"],
+      exclude: ["Expected"], swiftSettings: strict),
+    .testTarget(
+      name: "RendaCLITests", dependencies: ["RendaCLI", "renda"], swiftSettings: strict),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,93 @@
+/// The reference data Renda reads pages against: national formulas and the
+/// province-level divisions. Plain values; `RendaData` decodes them from the
+/// JSON files in the repository (see `schemas/glossary.schema.json`).
+package struct Glossary: Sendable, Equatable {
+  package var formulas: [NationalFormula]
+  package var provinces: [Province]
+
+  package init(formulas: [NationalFormula], provinces: [Province]) {
+    self.formulas = formulas
+    self.provinces = provinces
+  }
+
+  /// An empty glossary: the parser and analysis still work, knowing no formula.
+  package static let empty = Glossary(formulas: [], provinces: [])
+
+  /// The formula whose name (or an alias) is exactly `name`, whitespace removed.
+  package func formula(named name: String) -> NationalFormula? {
+    formulas.first { $0.name == name || $0.aliases.contains(name) }
+  }
+
+  /// The province whose full or short name is exactly `name`.
+  package func province(named name: String) -> Province? {
+    provinces.first { $0.shortName == name || $0.fullName == name || $0.aliases.contains(name) }
+  }
+}
+
+/// A national fixed formula (数字化提法) such as “四个机关”: its fixed members in
+/// their canonical order.
+package struct NationalFormula: Sendable, Equatable {
+  /// The formula as quoted, e.g. `四个机关`.
+  package var name: String
+  /// Other spellings that mean the same formula.
+  package var aliases: [String]
+  /// Members in canonical order; each member's short form first, then accepted variants.
+  package var members: [FormulaMember]
+  /// Whether the order of `members` is fixed (false for e.g. 三农).
+  package var isOrderFixed: Bool
+  /// One-sentence gloss.
+  package var gloss: String
+  /// Where the members were confirmed (addresses or document names).
+  package var sources: [String]
+
+  package init(
+    name: String, aliases: [String] = [], members: [FormulaMember], isOrderFixed: Bool = true,
+    gloss: String, sources: [String]
+  ) {
+    self.name = name
+    self.aliases = aliases
+    self.members = members
+    self.isOrderFixed = isOrderFixed
+    self.gloss = gloss
+    self.sources = sources
+  }
+}
+
+/// One member of a national formula, e.g. 权力机关 (long form 国家权力机关).
+package struct FormulaMember: Sendable, Equatable {
+  /// The short form printed in lists, e.g. `权力机关`.
+  package var text: String
+  /// Other accepted forms of the same member, e.g. `国家权力机关`.
+  package var variants: [String]
+
+  package init(text: String, variants: [String] = []) {
+    self.text = text
+    self.variants = variants
+  }
+}
+
+/// A province-level division (省级行政区).
+package struct Province: Sendable, Equatable {
+  /// Short name as printed in bylines, e.g. `内蒙古`, `湖北`.
+  package var shortName: String
+  /// Full name, e.g. `内蒙古自治区`, `湖北省`.
+  package var fullName: String
+  /// Kind: province, autonomous region, municipality, special administrative region.
+  package var kind: ProvinceKind
+  /// Other names sometimes printed (e.g. the traditional short name).
+  package var aliases: [String]
+
+  package init(shortName: String, fullName: String, kind: ProvinceKind, aliases: [String] = []) {
+    self.shortName = shortName
+    self.fullName = fullName
+    self.kind = kind
+    self.aliases = aliases
+  }
+}
+
+package enum ProvinceKind: String, Sendable, Equatable, CaseIterable {
+  case province
+  case autonomousRegion
+  case municipality
+  case specialAdministrativeRegion
+}

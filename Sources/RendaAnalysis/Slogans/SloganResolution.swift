@@ -1,0 +1,85 @@
+import RendaPage
+import RendaText
+
+/// What a numeric slogan stands for in its article, and where the article says so.
+package struct ResolvedSlogan: Sendable, Equatable {
+  package var slogan: QuotedSlogan
+  /// The count: announced by the slogan, or, for a national formula without a count word
+  /// (`一府一委两院`), its number of members. Nil when neither states one.
+  package var count: Int?
+  /// The members, in the order the source gives them.
+  package var members: [ResolvedMember]
+  package var source: MemberSource
+  /// The national formula the slogan names, if the glossary has it.
+  package var formula: NationalFormula?
+}
+
+package struct ResolvedMember: Sendable, Equatable {
+  package var text: String
+  /// Where the article gives the member; nil for a glossary member the article does not spell out.
+  package var range: TextRange?
+}
+
+/// Where a slogan's members were found.
+package enum MemberSource: String, Sendable, Equatable {
+  /// A parenthetical list or a 即 clause right after the slogan.
+  case inlineList
+  /// The enumeration that follows the slogan (`打造“五个站”：一是接待站……`).
+  case enumeration
+  /// The article's own section headings or run-in heads (a title's `“五个强化”` over five headings).
+  case sections
+  /// The glossary's fixed members of a national formula (the article does not list them).
+  case glossary
+  /// None found.
+  case none
+}
+
+/// Resolves each slogan of an article: inline list first, then the following
+/// enumeration, then the article's sections when their number matches, then the glossary.
+package enum SloganResolver {
+  package static func resolve(_ article: Article, glossary: Glossary) -> [ResolvedSlogan] {
+    let enumerations = article.leadEnumerations + article.headings.flatMap(\.enumerations)
+      + article.runInHeads.flatMap(\.enumerations)
+    let sections: [(String, TextRange)] =
+      article.headings.isEmpty
+      ? article.runInHeads.map { ($0.text.normalized, $0.text.range) }
+      : article.headings.map { ($0.text.normalized, $0.text.range) }
+    return article.slogans.map { slogan in
+      let formula = glossary.formula(named: slogan.text)
+      let count = slogan.announcedCount ?? formula?.members.count
+      if !slogan.inlineMembers.isEmpty {
+        return ResolvedSlogan(
+          slogan: slogan, count: count,
+          members: slogan.inlineMembers.map { ResolvedMember(text: $0.text, range: $0.range) },
+          source: .inlineList, formula: formula)
+      }
+      // An enumeration starting right after the slogan (within a short distance).
+      if let series = enumerations.first(where: { e in
+        guard let first = e.markers.first, first.ordinal == 1 else { return false }
+        let gap = first.range.lowerBound.utf8 - slogan.range.upperBound.utf8
+        return gap >= 0 && gap <= 24
+      }), series.markers.count >= 2 {
+        return ResolvedSlogan(
+          slogan: slogan, count: count,
+          members: series.markers.map { ResolvedMember(text: $0.itemSummary, range: $0.range) },
+          source: .enumeration, formula: formula)
+      }
+      // The article's sections, when the slogan stands in the title or the lead and
+      // announces their number.
+      let inFrame =
+        (article.title.map { $0.text.range.contains(slogan.range.lowerBound) } ?? false)
+        || (article.lead.map { $0.range.contains(slogan.range.lowerBound) } ?? false)
+      if inFrame, let count, count == sections.count, count >= 2 {
+        return ResolvedSlogan(
+          slogan: slogan, count: count, members: sections.map { ResolvedMember(text: $0.0, range: $0.1) },
+          source: .sections, formula: formula)
+      }
+      if let formula {
+        return ResolvedSlogan(
+          slogan: slogan, count: count, members: formula.members.map { ResolvedMember(text: $0.text, range: nil) },
+          source: .glossary, formula: formula)
+      }
+      return ResolvedSlogan(slogan: slogan, count: count, members: [], source: .none, formula: nil)
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The `renda` command line: hand-written argument parsing and exit codes.
+///
+/// Exit codes: 0 success, 1 findings at or above the failure threshold (`check`), 2 a
+/// usage or input error (the other inputs are still processed).
+package enum RendaCommand {
+  package static let version = "0.1.0"
+
+  package static let usage = """
+    usage: renda <command> [options] [PATH...]
+
+    commands:
+      outline [--format tree|markdown|json] PATH...   print the outline of each page
+                                                      (PATH: a file, a directory of *.txt/*.md, or - for stdin)
+      help                                            print this help
+      version                                         print the version
+    """
+
+  /// Runs the command line and returns the process exit code.
+  package static func main(_ arguments: [String], io: CommandIO = .standard) -> Int32 {
+    var args = Array(arguments.dropFirst())
+    guard let command = args.first else {
+      io.error(usage)
+      return 2
+    }
+    args.removeFirst()
+    switch command {
+    case "outline": return OutlineCommand.run(args, io: io)
+    case "help", "--help", "-h":
+      io.output(usage + "\n")
+      return 0
+    case "version", "--version":
+      io.output("renda \(version)\n")
+      return 0
+    default:
+      io.error("renda: unknown command '\(command)'\n\n" + usage)
+      return 2
+    }
+  }
+}
+
+/// Where a command writes; tests capture it.
+package struct CommandIO: Sendable {
+  package var output: @Sendable (String) -> Void
+  package var error: @Sendable (String) -> Void
+  package var readStandardInput: @Sendable () -> Data
+
+  package init(
+    output: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void,
+    readStandardInput: @escaping @Sendable () -> Data
+  ) {
+    self.output = output
+    self.error = error
+    self.readStandardInput = readStandardInput
+  }
+
+  package static let standard = CommandIO(
+    output: { FileHandle.standardOutput.write(Data($0.utf8)) },
+    error: { message in
+      let text = message.hasSuffix("\n") ? message : message + "\n"
+      FileHandle.standardError.write(Data(text.utf8))
+    },
+    readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() })
+}

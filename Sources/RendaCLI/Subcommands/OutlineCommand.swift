@@ -1,0 +1,82 @@
+import Foundation
+import RendaAnalysis
+import RendaData
+import RendaIDE
+import RendaPage
+
+/// `renda outline [--format tree|markdown|json] PATH...`
+enum OutlineCommand {
+  enum Format: String {
+    case tree, markdown, json
+  }
+
+  static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+    var format = Format.tree
+    var paths: [String] = []
+    var i = 0
+    while i < arguments.count {
+      let argument = arguments[i]
+      if argument == "--format" || argument.hasPrefix("--format=") {
+        let value: String
+        if argument == "--format" {
+          guard i + 1 < arguments.count else {
+            io.error("renda outline: --format needs a value: tree, markdown or json")
+            return 2
+          }
+          value = arguments[i + 1]
+          i += 1
+        } else {
+          value = String(argument.dropFirst("--format=".count))
+        }
+        guard let parsed = Format(rawValue: value) else {
+          io.error("renda outline: unknown format '\(value)': use tree, markdown or json")
+          return 2
+        }
+        format = parsed
+      } else if argument.hasPrefix("-") && argument != "-" {
+        io.error("renda outline: unknown option '\(argument)'\n\n" + RendaCommand.usage)
+        return 2
+      } else {
+        paths.append(argument)
+      }
+      i += 1
+    }
+    guard !paths.isEmpty else {
+      io.error("renda outline: no input: name files, directories, or - for stdin")
+      return 2
+    }
+    let glossary: Glossary
+    do {
+      glossary = try GlossaryLoader.builtIn()
+    } catch {
+      io.error("renda: \(error)")
+      return 2
+    }
+    var failed = false
+    var documents: [OutlineReport.File] = []
+    for entry in InputFiles.expand(paths) {
+      let document: InputDocument
+      switch entry.flatMap({ InputFiles.read($0, io: io) }) {
+      case .failure(let error):
+        io.error(error.description)
+        failed = true
+        continue
+      case .success(let value): document = value
+      }
+      let page = PageParser.parse(document.text)
+      let outline = OutlineBuilder.outline(of: page, glossary: glossary)
+      switch format {
+      case .tree:
+        io.output("\(document.path)\n" + OutlineRenderer.tree(outline))
+      case .markdown:
+        io.output("# \(document.path)\n\n" + OutlineRenderer.markdown(outline))
+      case .json:
+        documents.append(OutlineReport.File(path: document.path, outline: outline))
+      }
+    }
+    if format == .json {
+      io.output(OutlineReport.json(documents) + "\n")
+    }
+    return failed ? 2 : 0
+  }
+}

@@ -1,0 +1,387 @@
+import Foundation
+import RendaAnalysis
+
+/// Reads glossary files (see `schemas/glossary.schema.json` and `docs/glossary.md`) into the
+/// analysis layer's plain values. This is the IO edge: the analysis types stay free of Codable.
+package enum GlossaryLoader {
+  /// The built-in glossary: `Resources/formulas.json` and `Resources/provinces.json`.
+  ///
+  /// Decoded once per process; later calls return the cached value (or the cached error).
+  package static func builtIn() throws(GlossaryLoadError) -> Glossary {
+    try cachedBuiltIn.get()
+  }
+
+  /// Decodes one glossary file, e.g. a user's. `source` names the file in errors.
+  ///
+  /// The file must match `schemas/glossary.schema.json`: unknown keys, empty or spaced names,
+  /// an unknown province kind, or a name used twice are errors, reported with a JSON path.
+  package static func decode(_ data: Data, source: String) throws(GlossaryLoadError) -> Glossary {
+    let file: GlossaryFileDTO
+    do {
+      file = try JSONDecoder().decode(GlossaryFileDTO.self, from: data)
+    } catch let error as UnknownKeyError {
+      throw GlossaryLoadError(
+        source: source, path: [JSONPathComponent](codingPath: error.codingPath).rendered,
+        message: "unknown key \"\(error.key)\"; allowed keys are \(error.allowed.joined(separator: ", "))")
+    } catch let error as DecodingError {
+      throw GlossaryLoadError(decodingError: error, source: source, data: data)
+    } catch {
+      throw GlossaryLoadError(source: source, path: "$", message: "cannot decode: \(error)")
+    }
+    return try FileMapper(source: source).map(file)
+  }
+
+  /// Reads and decodes the glossary file at `url`; errors name the file by its path.
+  package static func load(contentsOf url: URL) throws(GlossaryLoadError) -> Glossary {
+    let source = url.isFileURL ? url.path : url.absoluteString
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw GlossaryLoadError(source: source, path: "$", message: "cannot read the file: \(error.localizedDescription)")
+    }
+    return try decode(data, source: source)
+  }
+
+  /// `base` with the entries of `extra` laid over it.
+  ///
+  /// A formula of `extra` replaces the formula of `base` with the same `name`, in place; a
+  /// province replaces the one with the same `shortName` or `fullName`. Other entries of `extra`
+  /// are appended in their order. Aliases of the remaining `base` entries that an `extra` entry
+  /// also uses (as its name or an alias) are dropped from the `base` entry, so a lookup of that
+  /// spelling finds the `extra` entry.
+  package static func merging(_ base: Glossary, with extra: Glossary) -> Glossary {
+    let extraFormulaNames = Set(extra.formulas.flatMap { [$0.name] + $0.aliases })
+    var formulas = base.formulas.map { formula in
+      var formula = formula
+      formula.aliases.removeAll { extraFormulaNames.contains($0) }
+      return formula
+    }
+    for formula in extra.formulas {
+      if let index = formulas.firstIndex(where: { $0.name == formula.name }) {
+        formulas[index] = formula
+      } else {
+        formulas.append(formula)
+      }
+    }
+
+    let extraProvinceNames = Set(extra.provinces.flatMap { [$0.shortName, $0.fullName] + $0.aliases })
+    var provinces = base.provinces.map { province in
+      var province = province
+      province.aliases.removeAll { extraProvinceNames.contains($0) }
+      return province
+    }
+    for province in extra.provinces {
+      if let index = provinces.firstIndex(where: {
+        $0.shortName == province.shortName || $0.fullName == province.fullName
+      }) {
+        provinces[index] = province
+      } else {
+        provinces.append(province)
+      }
+    }
+    return Glossary(formulas: formulas, provinces: provinces)
+  }
+
+  // MARK: Built-in resources
+
+  private static let cachedBuiltIn: Result<Glossary, GlossaryLoadError> = Result {
+    () throws(GlossaryLoadError) -> Glossary in
+    let formulas = try decode(resource("formulas"), source: builtInSource("formulas"))
+    let provinces = try decode(resource("provinces"), source: builtInSource("provinces"))
+    return merging(formulas, with: provinces)
+  }
+
+  private static func builtInSource(_ name: String) -> String { "RendaData/Resources/\(name).json" }
+
+  private static func resource(_ name: String) throws(GlossaryLoadError) -> Data {
+    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources")
+    else {
+      throw GlossaryLoadError(source: builtInSource(name), path: "$", message: "resource missing from the bundle")
+    }
+    do {
+      return try Data(contentsOf: url)
+    } catch {
+      throw GlossaryLoadError(
+        source: builtInSource(name), path: "$", message: "cannot read the resource: \(error.localizedDescription)")
+    }
+  }
+}
+
+// MARK: - DecodingError → GlossaryLoadError
+
+extension GlossaryLoadError {
+  fileprivate init(decodingError: DecodingError, source: String, data: Data) {
+    switch decodingError {
+    case .keyNotFound(let key, let context):
+      let path = [JSONPathComponent](codingPath: context.codingPath + [key])
+      self.init(source: source, path: path.rendered, message: "missing required key \"\(key.stringValue)\"")
+    case .typeMismatch(let type, let context):
+      self.init(
+        source: source, path: [JSONPathComponent](codingPath: context.codingPath).rendered,
+        message: "expected \(Self.describe(type)): \(context.debugDescription)")
+    case .valueNotFound(let type, let context):
+      self.init(
+        source: source, path: [JSONPathComponent](codingPath: context.codingPath).rendered,
+        message: "expected \(Self.describe(type)), found null")
+    case .dataCorrupted(let context) where context.codingPath.isEmpty:
+      self.init(source: source, path: "$", message: "not valid JSON: \(Self.syntaxProblem(in: data))")
+    case .dataCorrupted(let context):
+      self.init(
+        source: source, path: [JSONPathComponent](codingPath: context.codingPath).rendered,
+        message: "invalid value: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
+    @unknown default:
+      self.init(source: source, path: "$", message: "cannot decode: \(decodingError)")
+    }
+  }
+
+  /// JSONDecoder says only "not valid JSON"; JSONSerialization says where (on Linux as
+  /// "around character N", a UTF-8 byte offset), which is turned into a line and column.
+  private static func syntaxProblem(in data: Data) -> String {
+    let detail: String
+    do {
+      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+      return "the data is not a JSON document"
+    } catch {
+      detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+    }
+    guard let range = detail.range(of: "character "),
+      let offset = Int(detail[range.upperBound...].prefix { $0.isASCII && $0.isNumber }), offset <= data.count
+    else { return detail }
+    let before = data.prefix(offset)
+    let line = before.count(where: { $0 == UInt8(ascii: "\n") }) + 1
+    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
+    let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+    return "\(detail) (line \(line), column \(column))"
+  }
+
+  private static func describe(_ type: Any.Type) -> String {
+    if type == String.self { return "a string" }
+    if type == Bool.self { return "true or false" }
+    let name = String(describing: type)
+    if name.hasPrefix("Dictionary") || name.hasPrefix("[String") { return "an object" }
+    if name.hasPrefix("Array") || name.hasPrefix("[") { return "an array" }
+    if name.hasSuffix("DTO") { return "an object" }
+    return name
+  }
+}
+
+// MARK: - DTOs: the JSON as written
+
+/// A key the schema does not allow (`additionalProperties: false`).
+private struct UnknownKeyError: Error {
+  var codingPath: [any CodingKey]
+  var key: String
+  var allowed: [String]
+}
+
+private struct AnyCodingKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
+extension Decoder {
+  /// Throws `UnknownKeyError` for the first key of the current object that `Keys` does not list.
+  fileprivate func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_: Keys.Type) throws {
+    let container = try container(keyedBy: AnyCodingKey.self)
+    let allowed = Keys.allCases.map(\.stringValue)
+    let unknown = container.allKeys.map(\.stringValue).filter { !allowed.contains($0) }.sorted()
+    if let key = unknown.first {
+      throw UnknownKeyError(codingPath: codingPath + [AnyCodingKey(stringValue: key)], key: key, allowed: allowed)
+    }
+  }
+}
+
+private struct GlossaryFileDTO: Decodable {
+  var about: String?
+  var version: String?
+  var formulas: [FormulaDTO]?
+  var provinces: [ProvinceDTO]?
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case schema = "$schema"
+    case about, version, formulas, provinces
+  }
+
+  init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    _ = try container.decodeIfPresent(String.self, forKey: .schema)
+    about = try container.decodeIfPresent(String.self, forKey: .about)
+    version = try container.decodeIfPresent(String.self, forKey: .version)
+    formulas = try container.decodeIfPresent([FormulaDTO].self, forKey: .formulas)
+    provinces = try container.decodeIfPresent([ProvinceDTO].self, forKey: .provinces)
+  }
+}
+
+private struct FormulaDTO: Decodable {
+  var name: String
+  var aliases: [String]?
+  var members: [MemberDTO]
+  var isOrderFixed: Bool?
+  var gloss: String
+  var sources: [String]?
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case name, aliases, members, isOrderFixed, gloss, sources
+  }
+
+  init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    name = try container.decode(String.self, forKey: .name)
+    aliases = try container.decodeIfPresent([String].self, forKey: .aliases)
+    members = try container.decode([MemberDTO].self, forKey: .members)
+    isOrderFixed = try container.decodeIfPresent(Bool.self, forKey: .isOrderFixed)
+    gloss = try container.decode(String.self, forKey: .gloss)
+    sources = try container.decodeIfPresent([String].self, forKey: .sources)
+  }
+}
+
+private struct MemberDTO: Decodable {
+  var text: String
+  var variants: [String]?
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case text, variants
+  }
+
+  init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    text = try container.decode(String.self, forKey: .text)
+    variants = try container.decodeIfPresent([String].self, forKey: .variants)
+  }
+}
+
+private struct ProvinceDTO: Decodable {
+  var shortName: String
+  var fullName: String
+  var kind: String
+  var aliases: [String]?
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case shortName, fullName, kind, aliases
+  }
+
+  init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    shortName = try container.decode(String.self, forKey: .shortName)
+    fullName = try container.decode(String.self, forKey: .fullName)
+    kind = try container.decode(String.self, forKey: .kind)
+    aliases = try container.decodeIfPresent([String].self, forKey: .aliases)
+  }
+}
+
+// MARK: - DTO → analysis values, with the checks a schema cannot express
+
+private struct FileMapper {
+  var source: String
+
+  private func failure(_ path: [JSONPathComponent], _ message: String) -> GlossaryLoadError {
+    GlossaryLoadError(source: source, path: path.rendered, message: message)
+  }
+
+  func map(_ file: GlossaryFileDTO) throws(GlossaryLoadError) -> Glossary {
+    if file.formulas == nil && file.provinces == nil {
+      throw failure([], "the file has neither \"formulas\" nor \"provinces\"")
+    }
+    if let version = file.version, version.isEmpty {
+      throw failure([.key("version")], "must not be empty")
+    }
+    var formulas: [NationalFormula] = []
+    var formulaNames = UsedNames()
+    for (index, dto) in (file.formulas ?? []).enumerated() {
+      let path: [JSONPathComponent] = [.key("formulas"), .index(index)]
+      formulas.append(try map(dto, at: path, names: &formulaNames))
+    }
+    var provinces: [Province] = []
+    var provinceNames = UsedNames()
+    for (index, dto) in (file.provinces ?? []).enumerated() {
+      let path: [JSONPathComponent] = [.key("provinces"), .index(index)]
+      provinces.append(try map(dto, at: path, names: &provinceNames))
+    }
+    return Glossary(formulas: formulas, provinces: provinces)
+  }
+
+  private func map(
+    _ dto: FormulaDTO, at path: [JSONPathComponent], names: inout UsedNames
+  ) throws(GlossaryLoadError) -> NationalFormula {
+    try claim(dto.name, at: path + [.key("name")], in: &names)
+    let aliases = dto.aliases ?? []
+    for (index, alias) in aliases.enumerated() {
+      try claim(alias, at: path + [.key("aliases"), .index(index)], in: &names)
+    }
+    if dto.members.isEmpty {
+      throw failure(path + [.key("members")], "a formula needs at least one member")
+    }
+    var memberNames = UsedNames()
+    var members: [FormulaMember] = []
+    for (index, member) in dto.members.enumerated() {
+      let memberPath = path + [.key("members"), .index(index)]
+      try claim(member.text, at: memberPath + [.key("text")], in: &memberNames)
+      let variants = member.variants ?? []
+      for (variantIndex, variant) in variants.enumerated() {
+        try claim(variant, at: memberPath + [.key("variants"), .index(variantIndex)], in: &memberNames)
+      }
+      members.append(FormulaMember(text: member.text, variants: variants))
+    }
+    if dto.gloss.isEmpty {
+      throw failure(path + [.key("gloss")], "must not be empty")
+    }
+    let sources = dto.sources ?? []
+    var seenSources: [String: Int] = [:]
+    for (index, source) in sources.enumerated() {
+      let sourcePath = path + [.key("sources"), .index(index)]
+      if source.isEmpty { throw failure(sourcePath, "must not be empty") }
+      if let earlier = seenSources[source] {
+        throw failure(sourcePath, "repeats \((path + [.key("sources"), .index(earlier)]).rendered)")
+      }
+      seenSources[source] = index
+    }
+    return NationalFormula(
+      name: dto.name, aliases: aliases, members: members, isOrderFixed: dto.isOrderFixed ?? true,
+      gloss: dto.gloss, sources: sources)
+  }
+
+  private func map(
+    _ dto: ProvinceDTO, at path: [JSONPathComponent], names: inout UsedNames
+  ) throws(GlossaryLoadError) -> Province {
+    try claim(dto.shortName, at: path + [.key("shortName")], in: &names)
+    try claim(dto.fullName, at: path + [.key("fullName")], in: &names)
+    guard let kind = ProvinceKind(rawValue: dto.kind) else {
+      let allowed = ProvinceKind.allCases.map(\.rawValue).joined(separator: ", ")
+      throw failure(path + [.key("kind")], "unknown kind \"\(dto.kind)\"; allowed kinds are \(allowed)")
+    }
+    let aliases = dto.aliases ?? []
+    for (index, alias) in aliases.enumerated() {
+      try claim(alias, at: path + [.key("aliases"), .index(index)], in: &names)
+    }
+    return Province(shortName: dto.shortName, fullName: dto.fullName, kind: kind, aliases: aliases)
+  }
+
+  /// Checks that `term` is a well-formed term not used before in the same scope, and records it.
+  private func claim(
+    _ term: String, at path: [JSONPathComponent], in names: inout UsedNames
+  ) throws(GlossaryLoadError) {
+    if term.isEmpty {
+      throw failure(path, "must not be empty")
+    }
+    if term.unicodeScalars.contains(where: \.properties.isWhitespace) {
+      throw failure(path, "\"\(term)\" contains whitespace; Renda removes whitespace before matching")
+    }
+    if let earlier = names.paths[term] {
+      throw failure(path, "\"\(term)\" is already used at \(earlier.rendered)")
+    }
+    names.paths[term] = path
+  }
+}
+
+/// Terms already used in one scope (all formula names and aliases of a file, the texts and
+/// variants of one formula's members, all province names of a file), with where they were used.
+private struct UsedNames {
+  var paths: [String: [JSONPathComponent]] = [:]
+}

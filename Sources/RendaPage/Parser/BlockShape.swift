@@ -1,0 +1,63 @@
+/// The shape of a block as the parser reads it: how long, how it ends, what it holds.
+///
+/// Titles, section headings and page furniture are all "standalone short blocks"; the
+/// shape says whether a block could be one of them, and later stages decide which.
+struct BlockShape {
+  /// Normalized scalars (whitespace removed).
+  var length: Int
+  var lineCount: Int
+  /// Normalized length of each line.
+  var lineLengths: [Int]
+  var first: Unicode.Scalar?
+  /// The last scalar that is not a closing quote or bracket.
+  var lastMeaningful: Unicode.Scalar?
+  var last: Unicode.Scalar?
+  /// Counts of `。！？；` anywhere in the block.
+  var sentenceEnds: Int
+  var commas: Int
+  var hasDigits: Bool
+
+  init(_ scalars: ArraySlice<Unicode.Scalar>, lineLengths: [Int]) {
+    length = scalars.count
+    lineCount = lineLengths.count
+    self.lineLengths = lineLengths
+    first = scalars.first
+    last = scalars.last
+    lastMeaningful = scalars.last(where: { !$0.isClosingQuoteOrBracket })
+    sentenceEnds = scalars.filter(\.endsSentence).count
+    commas = scalars.filter { $0.value == 0xFF0C || $0.value == 0x2C }.count
+    hasDigits = scalars.contains { $0.asciiDigitValue != nil }
+  }
+
+  /// Ends a paragraph: the last meaningful scalar is `。！？；…` or a colon (a lead's `：`).
+  var endsParagraph: Bool {
+    guard let mark = lastMeaningful else { return false }
+    return mark.endsSentence || mark.isColon
+  }
+
+  /// Could be a title, a heading or furniture: one to three short lines with no
+  /// sentence-final punctuation anywhere and an ending that does not continue a sentence.
+  func isStandaloneShort(columnWidth: Int) -> Bool {
+    guard lineCount <= 3, length >= 2, length <= 48, sentenceEnds == 0, commas <= 2 else { return false }
+    guard let first, let last else { return false }
+    if first.isComma || first.endsSentence || first.isColon || first.isClosingQuoteOrBracket { return false }
+    if last.isComma || last.isColon || last.isOpeningParenthesis || last.isOpeningQuote && last.value != 0x22 {
+      return false
+    }
+    if lineCount >= 2 {
+      // A heading's lines are not all full column lines; a sentence fragment's are.
+      let limit = max(6, columnWidth * 85 / 100)
+      if !lineLengths.contains(where: { $0 < limit }) { return false }
+    }
+    return true
+  }
+
+  /// A short standalone block that ends with `。`: a heading only when it is parallel with
+  /// sibling headings (the final mark is then a defect for `heading-format`).
+  func isShortWithFinalStop(columnWidth: Int) -> Bool {
+    guard lineCount <= 2, length >= 3, length <= 40, sentenceEnds == 1, let mark = lastMeaningful,
+      mark.endsSentenceStrictly, commas <= 2
+    else { return false }
+    return true
+  }
+}

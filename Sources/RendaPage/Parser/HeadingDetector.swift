@@ -1,0 +1,103 @@
+/// Finds an article's section headings: standalone short blocks inside its body that are
+/// parallel with each other.
+///
+/// Siblings share a leading word or pattern (`以学铸魂 / 以学增智 / 以学正风`, `强化X ×5`).
+/// When most candidates share a leading character, one that does not is kept only if it
+/// stands where a heading stands (after a finished paragraph, on a page whose line order
+/// can be trusted); otherwise it is a stray: a title printed elsewhere, or a banner. A
+/// short block that ends in `。` joins the headings when it shares their pattern (the
+/// stop is then a defect, not a reason to lose the heading). A lone candidate is not a
+/// section heading.
+enum HeadingDetector {
+  struct Result {
+    var headings: [Int]
+    /// Title-like blocks that are not headings, one group each.
+    var strays: [[Int]]
+  }
+
+  static func detect(in b: PageBuilder, article k: Int, bylines: [Int]) -> Result {
+    let own = b.raw.indices.filter { b.owner[$0] == k && b.roles[$0] == .body }
+    let firstAfterByline: Int? = k < bylines.count ? own.first(where: { $0 > bylines[k] }) : nil
+    var candidates = own.filter { b.isCandidate($0) }
+    if b.doubleSpaced, let lead = firstAfterByline { candidates.removeAll { $0 == lead } }
+    // A heading opens a section of body text: a candidate right after another one is a
+    // fragment of body text left standalone by a column break (on a double-spaced page
+    // two candidates in a row may be a title and a heading, so this holds only elsewhere).
+    if !b.doubleSpaced {
+      candidates = candidates.filter { c in !(c > 0 && candidates.contains(c - 1)) }
+    }
+    guard !candidates.isEmpty else { return Result(headings: [], strays: []) }
+
+    var counts: [Unicode.Scalar: Int] = [:]
+    for c in candidates { counts[b.shapes[c].first!, default: 0] += 1 }
+    let dominant = counts.max { $0.value < $1.value || $0.value == $1.value && $0.key.value > $1.key.value }!
+    var headings = candidates
+    var strays: [[Int]] = []
+    let numbered = candidates.filter { ordinal(of: b.normalized.string(b.raw[$0].scalars)) != nil }
+    if numbered.count >= 2 {
+      // Numbered headings (一、二、…) decide by themselves.
+      headings = numbered
+      strays = candidates.filter { !numbered.contains($0) }.map { [$0] }
+    } else if dominant.value >= 3 {
+      for c in candidates where b.shapes[c].first! != dominant.key {
+        if b.doubleSpaced || !previousEndsParagraph(b, c) {
+          headings.removeAll { $0 == c }
+          strays.append([c])
+        }
+      }
+    }
+    if headings.count < 2 {
+      return Result(headings: [], strays: candidates.map { [$0] })
+    }
+    // Parallel blocks that end with a stop are headings with a defect.
+    if dominant.value >= 2 {
+      for i in own where !candidates.contains(i) && b.raw[i].kind == .text {
+        let shape = b.shapes[i]
+        if shape.isShortWithFinalStop(columnWidth: b.columnWidth), shape.first == dominant.key,
+          previousEndsParagraph(b, i), i > headings[0]
+        {
+          headings.append(i)
+        }
+      }
+      headings.sort()
+    }
+    return Result(headings: headings, strays: strays)
+  }
+
+  static func previousEndsParagraph(_ b: PageBuilder, _ i: Int) -> Bool {
+    guard i > 0 else { return true }
+    let previous = i - 1
+    switch b.raw[previous].kind {
+    case .byline, .authorNote: return true
+    case .text:
+      if b.roles[previous] == .title || b.roles[previous] == .furniture || b.roles[previous] == .heading {
+        return true
+      }
+      return b.shapes[previous].endsParagraph
+    }
+  }
+
+  /// The leading ordinal of a numbered heading: `一、` `（二）` `(3)` `4.` `第五，`.
+  static func ordinal(of normalized: String) -> String? {
+    let scalars = Array(normalized.unicodeScalars)
+    guard let first = scalars.first else { return nil }
+    var end = 0
+    if first.isOpeningParenthesis {
+      var j = 1
+      while j < scalars.count, scalars[j].chineseDigitValue != nil || scalars[j].asciiDigitValue != nil { j += 1 }
+      guard j > 1, j < scalars.count, scalars[j].isClosingParenthesis else { return nil }
+      end = j + 1
+    } else {
+      var j = 0
+      while j < scalars.count, scalars[j].chineseDigitValue != nil || scalars[j].asciiDigitValue != nil { j += 1 }
+      guard j > 0, j <= 3, j < scalars.count else { return nil }
+      let mark = scalars[j]
+      guard mark.value == 0x3001 || mark.value == 0x2E || mark.value == 0xFF0E else { return nil }  // 、 . ．
+      end = j + 1
+    }
+    guard end < scalars.count else { return nil }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[0..<end])
+    return String(view)
+  }
+}

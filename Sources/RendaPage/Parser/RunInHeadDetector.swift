@@ -1,0 +1,124 @@
+/// Finds run-in heads: in an article without section headings, the short first sentences
+/// that open paragraphs and form a parallel series dividing the body
+/// (`抓政治引领，让代表履职有方向。 / 抓平台建设，让代表履职有底气。 / …`).
+///
+/// A candidate opens a real paragraph: the block before it ends a paragraph (`。！？` or
+/// the lead's `：`), or, inside a block, the line before it ends with `。`. On a
+/// double-spaced page line order cannot be trusted, so every line start is a candidate.
+/// Its first sentence must be short (at most ``maximumLength`` scalars). Candidates are
+/// parallel when their clause shapes agree (same number of comma-separated clauses of
+/// about the same lengths, or the same opening character and clause count); the largest
+/// parallel series of three or more is the article's run-in heads. Enumeration items
+/// (一是…) are never run-in heads.
+enum RunInHeadDetector {
+  static let maximumLength = 48
+
+  struct Candidate {
+    var start: Int
+    var end: Int  // exclusive, includes the final stop
+    var isStrong: Bool
+    var shape: [Int]
+    var first: Unicode.Scalar
+  }
+
+  static func detect(in b: PageBuilder, blocks: [Int], article k: Int) -> [RunInHead] {
+    let n = b.normalized
+    var candidates: [Candidate] = []
+    for i in blocks {
+      let block = b.raw[i]
+      let strong = b.doubleSpaced || HeadingDetector.previousEndsParagraph(b, i)
+      if let c = candidate(b, at: block.scalars.lowerBound, limit: lineLimit(b, block.firstLine), strong: strong) {
+        candidates.append(c)
+      }
+      guard block.lastLine > block.firstLine else { continue }
+      for line in (block.firstLine + 1)...block.lastLine {
+        let start = n.range(ofLine: line).lowerBound
+        guard start > block.scalars.lowerBound, start < block.scalars.upperBound else { continue }
+        var j = start - 1
+        while j > block.scalars.lowerBound, n.scalars[j].isClosingQuoteOrBracket { j -= 1 }
+        guard n.scalars[j].endsSentenceStrictly else { continue }
+        if let c = candidate(b, at: start, limit: lineLimit(b, line), strong: false) { candidates.append(c) }
+      }
+    }
+    guard candidates.count >= 3 else { return [] }
+
+    var best: [Int] = []
+    var bestStrong = 0
+    for (s, seed) in candidates.enumerated() {
+      let group = candidates.indices.filter { $0 == s || parallel(seed, candidates[$0]) }
+      let strong = group.filter { candidates[$0].isStrong }.count
+      guard group.count >= 3, strong >= 2 else { continue }
+      if group.count > best.count || group.count == best.count && strong > bestStrong {
+        best = group
+        bestStrong = strong
+      }
+    }
+    guard !best.isEmpty else { return [] }
+    let heads = best.map { candidates[$0] }.sorted { $0.start < $1.start }
+    let articleEnd = blocks.map { b.raw[$0].scalars.upperBound }.max() ?? n.count
+    return heads.enumerated().map { index, head in
+      let sectionEnd = index + 1 < heads.count ? heads[index + 1].start : articleEnd
+      let sectionBlocks = blocks.filter { b.raw[$0].scalars.upperBound > head.start && b.raw[$0].scalars.lowerBound < sectionEnd }
+      let enumerations = EnumerationScanner.scan(b, blocks: sectionBlocks, from: head.end, to: sectionEnd)
+      return RunInHead(
+        text: b.span(head.start..<head.end), line: n.line(ofScalar: head.start),
+        sectionRange: n.sourceRange(head.start..<sectionEnd), enumerations: enumerations)
+    }
+  }
+
+  /// On a double-spaced page a sentence must end on its own line.
+  private static func lineLimit(_ b: PageBuilder, _ line: Int) -> Int? {
+    b.doubleSpaced ? b.normalized.range(ofLine: line).upperBound : nil
+  }
+
+  private static func candidate(_ b: PageBuilder, at start: Int, limit: Int?, strong: Bool) -> Candidate? {
+    let scalars = b.normalized.scalars
+    guard start < scalars.count else { return nil }
+    let first = scalars[start]
+    if first.isOpeningQuote || first.isOpeningParenthesis || !first.isCJKIdeograph { return nil }
+    if EnumerationScanner.marker(at: start, in: b.normalized) != nil { return nil }
+    let end = min(limit ?? scalars.count, start + maximumLength + 1, scalars.count)
+    var shape: [Int] = []
+    var clause = 0
+    var quoteDepth = 0
+    var j = start
+    while j < end {
+      let s = scalars[j]
+      if s.endsSentenceStrictly {
+        shape.append(clause)
+        var stop = j + 1
+        while stop < scalars.count, scalars[stop].isClosingQuoteOrBracket, quoteDepth > 0 {
+          quoteDepth -= 1
+          stop += 1
+        }
+        guard shape.count <= 4, clause > 0 else { return nil }
+        return Candidate(start: start, end: stop, isStrong: strong, shape: shape, first: first)
+      }
+      if s.value == 0x201C || s.value == 0x2018 || s.value == 0x300C { quoteDepth += 1 }
+      if s.value == 0x201D || s.value == 0x2019 || s.value == 0x300D { quoteDepth = max(0, quoteDepth - 1) }
+      if (s.value == 0xFF0C || s.value == 0x2C) && quoteDepth == 0 {
+        shape.append(clause)
+        clause = 0
+      } else if !s.isQuoteMark {
+        clause += 1
+      }
+      if s.value == 0xFF1B || s.value == 0x3B || s.isColon { return nil }
+      j += 1
+    }
+    return nil
+  }
+
+  static func parallel(_ a: Candidate, _ b: Candidate) -> Bool {
+    guard a.shape.count == b.shape.count else { return false }
+    let closeShape = zip(a.shape, b.shape).allSatisfy { abs($0 - $1) <= 1 }
+    if a.shape.count >= 2 {
+      if closeShape { return true }
+      let totalA = a.shape.reduce(0, +)
+      let totalB = b.shape.reduce(0, +)
+      return a.first == b.first && abs(totalA - totalB) <= 6
+    }
+    // One clause: only short sentences of about the same length.
+    guard a.shape[0] <= 14, b.shape[0] <= 14 else { return a.first == b.first && closeShape }
+    return closeShape
+  }
+}

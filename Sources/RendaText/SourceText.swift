@@ -1,0 +1,181 @@
+/// An immutable document: its bytes, guaranteed valid UTF-8, and their line
+/// index. The one text value the parser, the analysis and the editor layer
+/// share, so that a `TextOffset` from one means the same byte in another.
+///
+/// Offsets address the bytes exactly as read: a leading BOM (`EF BB BF`) is
+/// kept, not stripped, and NUL bytes are ordinary characters. Every API
+/// clamps out-of-range positions and snaps offsets that fall inside a
+/// multi-byte scalar back to that scalar's start, so slicing and editing
+/// can never produce malformed UTF-8 and no position can make it trap.
+package struct SourceText: Sendable, Equatable {
+  /// The text, valid UTF-8.
+  package let bytes: [UInt8]
+  /// Line table of `bytes`.
+  package let lineIndex: LineIndex
+
+  /// The UTF-8 of `string` (a Swift `String` is always valid UTF-8).
+  package init(_ string: String) {
+    let bytes = Array(string.utf8)
+    self.bytes = bytes
+    self.lineIndex = LineIndex(utf8: bytes)
+  }
+
+  /// `bytes` as they are, after checking they are well-formed UTF-8.
+  /// Throws the offset of the first ill-formed sequence otherwise (overlong
+  /// forms, encoded surrogates, values above U+10FFFF, stray or missing
+  /// continuation bytes).
+  package init(validating bytes: [UInt8]) throws(InvalidUTF8Error) {
+    if let offset = bytes.withUnsafeBufferPointer({ UTF8Bytes.firstInvalidOffset($0) }) {
+      throw InvalidUTF8Error(byteOffset: offset)
+    }
+    self.bytes = bytes
+    self.lineIndex = LineIndex(utf8: bytes)
+  }
+
+  /// Trusted constructor for results of edits on valid text.
+  private init(validBytes: [UInt8], lineIndex: LineIndex) {
+    self.bytes = validBytes
+    self.lineIndex = lineIndex
+  }
+
+  /// Length of the text in bytes.
+  package var count: Int { bytes.count }
+
+  /// Offset one past the last byte.
+  package var endOffset: TextOffset { TextOffset(utf8: bytes.count) }
+
+  /// Number of lines (see `LineIndex.lineCount`).
+  package var lineCount: Int { lineIndex.lineCount }
+
+  // MARK: Scalar boundaries
+
+  /// `offset` clamped into the text and moved back to the start of the
+  /// scalar containing it, as a byte count.
+  func boundaryUTF8(atOrBefore offset: TextOffset) -> Int {
+    let clamped = min(max(offset.utf8, 0), bytes.count)
+    return bytes.withUnsafeBufferPointer {
+      UTF8Bytes.scalarStart($0, atOrBefore: clamped, floor: 0)
+    }
+  }
+
+  /// `offset` clamped into the text and moved back to a scalar boundary.
+  package func scalarBoundary(atOrBefore offset: TextOffset) -> TextOffset {
+    TextOffset(utf8: boundaryUTF8(atOrBefore: offset))
+  }
+
+  /// Whether `offset` is within the text and not inside a multi-byte scalar.
+  package func isScalarBoundary(_ offset: TextOffset) -> Bool {
+    guard offset.utf8 >= 0, offset.utf8 <= bytes.count else { return false }
+    return offset.utf8 == bytes.count || !UTF8Bytes.isContinuation(bytes[offset.utf8])
+  }
+
+  /// `range` clamped into the text with both ends snapped back to scalar
+  /// boundaries, as byte counts.
+  func snappedUTF8(_ range: TextRange) -> Range<Int> {
+    let lower = boundaryUTF8(atOrBefore: range.lowerBound)
+    let upper = max(boundaryUTF8(atOrBefore: range.upperBound), lower)
+    return lower..<upper
+  }
+
+  // MARK: Contents
+
+  /// The text in `range`, clamped into the text; ends inside a scalar snap
+  /// back to its start, so the result never contains U+FFFD from splitting.
+  package func string(in range: TextRange) -> String {
+    String(decoding: bytes[snappedUTF8(range)], as: UTF8.self)
+  }
+
+  /// The scalars in `range` (clamped and snapped like `string(in:)`),
+  /// decoded lazily from the bytes.
+  package func scalars(in range: TextRange) -> some Sequence<Unicode.Scalar> {
+    let span = snappedUTF8(range)
+    return SourceScalars(bytes: bytes, startUTF8: span.lowerBound, endUTF8: span.upperBound)
+  }
+
+  /// The scalar whose first byte is at `offset` and its length in bytes;
+  /// nil at or past the end, before the start, or inside a scalar.
+  package func scalar(at offset: TextOffset) -> (scalar: Unicode.Scalar, length: Int)? {
+    bytes.withUnsafeBufferPointer { UTF8Bytes.decodeScalar($0, at: offset.utf8) }
+  }
+
+  /// Content of `line` (clamped into range) without its terminator.
+  package func lineText(_ line: Int) -> String {
+    string(in: lineIndex.contentRange(ofLine: line))
+  }
+
+  // MARK: Editing
+
+  /// A new text with `range` (clamped, ends snapped to scalar boundaries)
+  /// replaced by `text`. The line index is updated incrementally.
+  package func replacing(_ range: TextRange, with text: String) -> SourceText {
+    let span = snappedUTF8(range)
+    let replacement = text.utf8
+    var newBytes: [UInt8] = []
+    newBytes.reserveCapacity(bytes.count - span.count + replacement.count)
+    newBytes.append(contentsOf: bytes[..<span.lowerBound])
+    newBytes.append(contentsOf: replacement)
+    newBytes.append(contentsOf: bytes[span.upperBound...])
+    var index = lineIndex
+    index.applyEdit(
+      replacing: TextOffset(utf8: span.lowerBound)..<TextOffset(utf8: span.upperBound),
+      with: replacement, newBytes: newBytes)
+    return SourceText(validBytes: newBytes, lineIndex: index)
+  }
+
+  // MARK: Positions
+
+  /// Line containing `offset` (clamped).
+  package func line(containing offset: TextOffset) -> Int {
+    lineIndex.line(containing: offset)
+  }
+
+  /// Line and byte column of `offset`; see `LineIndex.lineColumn(of:)`.
+  package func lineColumn(of offset: TextOffset) -> LineColumn {
+    lineIndex.lineColumn(of: offset)
+  }
+
+  /// Offset of a line and byte column, clamped like
+  /// `LineIndex.offset(of:)` and then snapped back to a scalar boundary.
+  package func offset(of lineColumn: LineColumn) -> TextOffset {
+    scalarBoundary(atOrBefore: lineIndex.offset(of: lineColumn))
+  }
+
+  /// Line and column in `encoding`'s code units of `offset`.
+  package func wideLineColumn(of offset: TextOffset, in encoding: PositionEncoding) -> WideLineColumn {
+    lineIndex.wideLineColumn(of: offset, in: encoding, bytes: bytes)
+  }
+
+  /// Offset of a line and column in `encoding`'s code units (clamped, snapped).
+  package func offset(of wide: WideLineColumn, in encoding: PositionEncoding) -> TextOffset {
+    lineIndex.offset(of: wide, in: encoding, bytes: bytes)
+  }
+}
+
+/// Lazily decoded scalars of a byte span of a `SourceText` (valid UTF-8).
+struct SourceScalars: Sequence, Sendable {
+  let bytes: [UInt8]
+  let startUTF8: Int
+  let endUTF8: Int
+
+  func makeIterator() -> Iterator {
+    Iterator(bytes: bytes, nextUTF8: startUTF8, endUTF8: endUTF8)
+  }
+
+  struct Iterator: IteratorProtocol, Sendable {
+    let bytes: [UInt8]
+    var nextUTF8: Int
+    let endUTF8: Int
+
+    mutating func next() -> Unicode.Scalar? {
+      guard nextUTF8 < endUTF8 else { return nil }
+      let decoded = bytes.withUnsafeBufferPointer { UTF8Bytes.decodeScalar($0, at: nextUTF8) }
+      guard let decoded, nextUTF8 + decoded.length <= endUTF8 else {
+        // Unreachable for valid UTF-8 snapped to boundaries; stay total anyway.
+        nextUTF8 += 1
+        return "\u{FFFD}"
+      }
+      nextUTF8 += decoded.length
+      return decoded.scalar
+    }
+  }
+}

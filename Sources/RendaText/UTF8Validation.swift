@@ -1,0 +1,65 @@
+/// UTF-8 validation with the position of the first error.
+///
+/// Renda reads page files as bytes and must refuse malformed ones with a
+/// precise location (an editor diagnostic, a CLI error), so this is a
+/// validator that reports *where*, not just *whether*. It follows the
+/// well-formed byte sequences of Unicode (Table 3-7): it rejects overlong
+/// forms (`C0`, `C1`, `E0 80..9F`, `F0 80..8F`), encoded surrogates
+/// (`ED A0..BF`, i.e. U+D800–U+DFFF), scalars above U+10FFFF (`F4 90..`,
+/// `F5`–`FF`), stray continuation bytes and sequences cut short. A BOM and NUL
+/// bytes are valid UTF-8 and pass untouched.
+
+/// Bytes that are not valid UTF-8.
+package struct InvalidUTF8Error: Error, Hashable, Sendable {
+  /// UTF-8 byte offset of the first byte of the first ill-formed sequence:
+  /// the lead byte of a bad or truncated sequence, or the stray byte itself.
+  package var byteOffset: Int
+
+  package init(byteOffset: Int) {
+    self.byteOffset = byteOffset
+  }
+}
+
+extension InvalidUTF8Error: CustomStringConvertible {
+  package var description: String { "invalid UTF-8 at byte \(byteOffset)" }
+}
+
+extension UTF8Bytes {
+  /// Byte offset of the first byte of the first ill-formed sequence in
+  /// `buffer`, or nil when the whole buffer is valid UTF-8. Skips ASCII 8
+  /// bytes at a time. O(n), never reads past the buffer.
+  static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    let count = buffer.count
+    var index = 0
+    while index < count {
+      if index + 8 <= count, isASCII(loadWord(buffer, at: index)) {
+        index += 8
+        continue
+      }
+      let lead = buffer[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      // The allowed range of the second byte depends on the lead byte; the
+      // remaining bytes are always 80...BF.
+      let length: Int
+      let second: ClosedRange<UInt8>
+      switch lead {
+      case 0xC2...0xDF: length = 2; second = 0x80...0xBF
+      case 0xE0: length = 3; second = 0xA0...0xBF  // no overlongs
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3; second = 0x80...0xBF
+      case 0xED: length = 3; second = 0x80...0x9F  // no surrogates
+      case 0xF0: length = 4; second = 0x90...0xBF  // no overlongs
+      case 0xF1...0xF3: length = 4; second = 0x80...0xBF
+      case 0xF4: length = 4; second = 0x80...0x8F  // nothing above U+10FFFF
+      default: return index  // 80...C1 or F5...FF can never start a scalar
+      }
+      guard index + length <= count, second.contains(buffer[index + 1]) else { return index }
+      if length >= 3, !isContinuation(buffer[index + 2]) { return index }
+      if length == 4, !isContinuation(buffer[index + 3]) { return index }
+      index += length
+    }
+    return nil
+  }
+}

@@ -1,0 +1,73 @@
+/// Scalar classes the newspaper parser asks about on every scalar: Han
+/// ideographs, CJK / full-width punctuation, spacing within a line, and
+/// line breaks.
+///
+/// Written as explicit code-point ranges rather than Unicode property
+/// look-ups: the classes are narrower than any single property (a parser
+/// wants 。 and 《 but not full-width letters), the answers must not drift
+/// with the standard library's Unicode version, and a few comparisons are
+/// cheaper than a property table in the hot loop.
+extension Unicode.Scalar {
+  /// A Han ideograph: CJK Unified Ideographs (U+4E00–9FFF), Extensions A
+  /// through J, the two compatibility ideograph blocks, and 〇 (U+3007,
+  /// the ideographic zero used in dates such as 二〇二五年).
+  package var isCJKIdeograph: Bool {
+    let v = value
+    if v < 0x3007 { return false }
+    if v < 0x10000 {
+      return v == 0x3007
+        || (0x3400...0x4DBF).contains(v)  // Extension A
+        || (0x4E00...0x9FFF).contains(v)  // Unified Ideographs
+        || (0xF900...0xFAFF).contains(v)  // Compatibility Ideographs
+    }
+    return (0x20000...0x2A6DF).contains(v)  // Extension B
+      || (0x2A700...0x2EE5F).contains(v)  // Extensions C, D, E, F, I
+      || (0x2F800...0x2FA1F).contains(v)  // Compatibility Ideographs Supplement
+      || (0x30000...0x3347F).contains(v)  // Extensions G, H, J
+  }
+
+  /// CJK and full-width punctuation (and the full-width symbols beside it):
+  ///
+  /// - the CJK Symbols and Punctuation block U+3001–303F, except its letters,
+  ///   numbers and combining marks (々 〆 〇, Hangzhou numerals U+3021–3029,
+  ///   tone marks U+302A–302F, kana repeat marks U+3031–3035, U+3038–303C)
+  ///   and except U+3000, which is whitespace (`isInlineWhitespace`);
+  /// - the punctuation and symbols of Halfwidth and Fullwidth Forms,
+  ///   U+FF01–FF65 minus the full-width digits and Latin letters;
+  /// - vertical and compatibility forms U+FE10–FE19, U+FE30–FE4F;
+  /// - general punctuation Chinese text uses: “ ” ‘ ’ — ― … ·.
+  package var isCJKPunctuation: Bool {
+    let v = value
+    switch v {
+    case 0x00B7, 0x2014, 0x2015, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
+      return true
+    case 0x3001...0x3004, 0x3008...0x3020, 0x3030, 0x3036...0x3037, 0x303D...0x303F:
+      return true
+    case 0xFE10...0xFE19, 0xFE30...0xFE4F:
+      return true
+    case 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// Spacing inside a line: space, tab, no-break space U+00A0, ideographic
+  /// space U+3000, the BOM / zero-width no-break space U+FEFF (so a leading
+  /// BOM reads as indentation, not content), and every other space
+  /// separator (Zs: U+1680, U+2000–200A, U+202F, U+205F). Never a line break.
+  package var isInlineWhitespace: Bool {
+    switch value {
+    case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0xFEFF:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// `\n` or `\r` — the only line breaks under LSP's rule (`\r\n` is the two
+  /// together). U+2028 and U+2029 are not line breaks here.
+  package var isLineBreak: Bool {
+    value == 0x0A || value == 0x0D
+  }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import RendaCLI
+
+exit(RendaCommand.main(CommandLine.arguments))
