@@ -21,7 +21,7 @@ package enum RendaCommand {
   package static func main(_ arguments: [String], io: CommandIO = .standard) -> Int32 {
     var args = Array(arguments.dropFirst())
     guard let command = args.first else {
-      io.error(usage)
+      io.error("renda: no command given\n\n" + usage)
       return 2
     }
     args.removeFirst()

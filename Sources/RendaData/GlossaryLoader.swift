@@ -119,7 +119,8 @@ extension GlossaryLoadError {
     case .typeMismatch(let type, let context):
       self.init(
         source: source, path: [JSONPathComponent](codingPath: context.codingPath).rendered,
-        message: "expected \(Self.describe(type)): \(context.debugDescription)")
+        message: Self.found(in: context.debugDescription).map { "expected \(Self.describe(type)), found \($0)" }
+          ?? "expected \(Self.describe(type)): \(context.debugDescription)")
     case .valueNotFound(let type, let context):
       self.init(
         source: source, path: [JSONPathComponent](codingPath: context.codingPath).rendered,
@@ -136,23 +137,37 @@ extension GlossaryLoadError {
   }
 
   /// JSONDecoder says only "not valid JSON"; JSONSerialization says where (on Linux as
-  /// "around character N", a UTF-8 byte offset), which is turned into a line and column.
+  /// "around character N", N a UTF-8 byte offset), which is rewritten as a line and column
+  /// (1-based, the column counted in Unicode scalars).
   private static func syntaxProblem(in data: Data) -> String {
-    let detail: String
+    var detail: String
     do {
       _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
       return "the data is not a JSON document"
     } catch {
       detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
     }
-    guard let range = detail.range(of: "character "),
-      let offset = Int(detail[range.upperBound...].prefix { $0.isASCII && $0.isNumber }), offset <= data.count
-    else { return detail }
+    if detail.hasSuffix(".") { detail.removeLast() }
+    guard let range = detail.range(of: "around character ") ?? detail.range(of: "character ") else { return detail }
+    let digits = detail[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+    guard let offset = Int(digits), offset <= data.count else { return detail }
     let before = data.prefix(offset)
     let line = before.count(where: { $0 == UInt8(ascii: "\n") }) + 1
     let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
     let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
-    return "\(detail) (line \(line), column \(column))"
+    let place =
+      detail[range].hasPrefix("around") ? "at line \(line), column \(column)" : "line \(line), column \(column)"
+    detail.replaceSubrange(range.lowerBound..<digits.endIndex, with: place)
+    return detail
+  }
+
+  /// "Expected to decode Bool but found a string instead." -> "a string" (in JSON's words).
+  private static func found(in debugDescription: String) -> String? {
+    guard let start = debugDescription.range(of: "but found "),
+      let end = debugDescription.range(of: " instead", range: start.upperBound..<debugDescription.endIndex)
+    else { return nil }
+    let found = debugDescription[start.upperBound..<end.lowerBound]
+    return found == "a dictionary" ? "an object" : String(found)
   }
 
   private static func describe(_ type: Any.Type) -> String {

@@ -10,13 +10,15 @@
 /// `lower...lower + count` in the new text need a look — the replacement
 /// plus one byte on each side, which is what catches a `\r\n` split by the
 /// edit or joined by it. A terminator's length (1 or 2) depends on the two
-/// bytes before the next line start, so it is recomputed for the lines
-/// whose next start was rescanned and for the one line after them.
+/// bytes before the next line start, so it is recomputed for the lines whose
+/// next start was rescanned or is the first shifted one.
 extension LineIndex {
   /// Updates the index after `range` of the old text (clamped into it) was
   /// replaced by `replacementUTF8`; `newBytes` is the whole new text. The
   /// result equals `LineIndex(utf8: newBytes)`. If `newBytes` does not have
-  /// the length the edit implies, the index is simply rebuilt from it.
+  /// the length the edit implies, the index is simply rebuilt from it; if
+  /// it has the length but other content, the index is wrong but still
+  /// well-formed (queries clamp and never trap).
   package mutating func applyEdit(
     replacing range: TextRange, with replacementUTF8: some Collection<UInt8>,
     newBytes: some Collection<UInt8>
@@ -62,13 +64,17 @@ extension LineIndex {
     }
     utf8Count = buffer.count
 
-    // Lines whose next start is rescanned or the first shifted one.
+    // Lines whose next start is a rescanned one or the first shifted one.
+    // `firstShifted >= 1`: when nothing is kept, offset 0 was rescanned.
     let lastLine = lineStartsUTF8.count - 1
     let firstChanged = max(kept - 1, 0)
-    let lastChanged = min(firstShifted, lastLine)
+    let lastChanged = min(firstShifted - 1, lastLine)
     for line in firstChanged...lastChanged {
       terminatorLengthsUTF8[line] =
-        line == lastLine ? 0 : LineIndex.terminatorLength(buffer, endingAt: lineStartsUTF8[line + 1])
+        line == lastLine
+        ? 0
+        : LineIndex.terminatorLength(
+          buffer, endingAt: lineStartsUTF8[line + 1], lineStart: lineStartsUTF8[line])
     }
   }
 
@@ -82,12 +88,16 @@ extension LineIndex {
     return offset == buffer.count || buffer[offset] != UTF8Bytes.lineFeed
   }
 
-  /// Length of the terminator just before the line start `nextStart`
-  /// (> 0): 2 for `\r\n`, else 1. A `\r` before `\n` never starts a line,
-  /// so the `\r` belongs to the same line as the `\n`.
+  /// Length of the terminator of the line `lineStart..<nextStart`: 2 for
+  /// `\r\n`, else 1. A `\r` before `\n` never starts a line, so with
+  /// consistent bytes the `\r` is always inside the line; the `lineStart`
+  /// check only keeps a caller's inconsistent bytes from producing a
+  /// content range that ends before it starts.
   @inline(__always)
-  static func terminatorLength(_ buffer: UnsafeBufferPointer<UInt8>, endingAt nextStart: Int) -> UInt8 {
-    if nextStart >= 2, buffer[nextStart - 1] == UTF8Bytes.lineFeed,
+  static func terminatorLength(
+    _ buffer: UnsafeBufferPointer<UInt8>, endingAt nextStart: Int, lineStart: Int
+  ) -> UInt8 {
+    if nextStart - 2 >= lineStart, buffer[nextStart - 1] == UTF8Bytes.lineFeed,
       buffer[nextStart - 2] == UTF8Bytes.carriageReturn
     {
       return 2

@@ -99,7 +99,8 @@ package struct LineIndex: Sendable, Equatable {
   @inline(__always)
   func contentEndUTF8(ofClampedLine line: Int) -> Int {
     if line == lineStartsUTF8.count - 1 { return utf8Count }
-    return lineStartsUTF8[line + 1] - Int(terminatorLengthsUTF8[line])
+    // `max` is only a guard: terminators never reach before their line start.
+    return max(lineStartsUTF8[line + 1] - Int(terminatorLengthsUTF8[line]), lineStartsUTF8[line])
   }
 
   /// The line's content, without its terminator (line clamped into range).

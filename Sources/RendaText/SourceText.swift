@@ -87,7 +87,7 @@ package struct SourceText: Sendable, Equatable {
 
   /// The scalars in `range` (clamped and snapped like `string(in:)`),
   /// decoded lazily from the bytes.
-  package func scalars(in range: TextRange) -> some Sequence<Unicode.Scalar> {
+  package func scalars(in range: TextRange) -> some Sequence<Unicode.Scalar> & Sendable {
     let span = snappedUTF8(range)
     return SourceScalars(bytes: bytes, startUTF8: span.lowerBound, endUTF8: span.upperBound)
   }

@@ -152,7 +152,7 @@ func naiveFirstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
   return nil
 }
 
-/// All line starts of an index, via its public API.
+/// All line starts of an index, via its package API.
 func lineStarts(_ index: LineIndex) -> [Int] {
   (0..<index.lineCount).map { index.lineStart($0).utf8 }
 }

@@ -22,7 +22,7 @@ struct TextPropertyTests {
 
   @Test("offset -> (wide) line/column -> offset agrees with a naive scan", arguments: 0..<6)
   func positionRoundTrips(block: Int) throws {
-    for round in 0..<40 {
+    for round in 0..<80 {
       let seed = UInt64(block * 1_000 + round)
       var rng = SplitMix64(seed: seed)
       let bytes = randomTextBytes(maxTokens: round < 5 ? 4 : 60, using: &rng)
@@ -119,7 +119,7 @@ struct TextPropertyTests {
 
   @Test("random edit sequences through replacing match a naive edit and a fresh index", arguments: 0..<6)
   func randomEdits(block: Int) throws {
-    for round in 0..<25 {
+    for round in 0..<60 {
       let seed = UInt64(100_000 + block * 1_000 + round)
       var rng = SplitMix64(seed: seed)
       var expected = randomTextBytes(maxTokens: 30, using: &rng)
@@ -153,6 +153,39 @@ struct TextPropertyTests {
         index.applyEdit(replacing: span(lower, upper), with: replacement, newBytes: bytes)
         #expect(index == LineIndex(utf8: bytes), "seed \(seed) step \(step)")
         if index != LineIndex(utf8: bytes) { return }
+      }
+    }
+  }
+
+  @Test("applyEdit with new bytes that contradict the edit never traps", arguments: 0..<2)
+  func contradictoryEditsDoNotTrap(block: Int) {
+    let soup: [UInt8] = [0x0D, 0x0A, 0x61, 0xF0]
+    for round in 0..<200 {
+      var rng = SplitMix64(seed: UInt64(250_000 + block * 1_000 + round))
+      let old = (0..<Int.random(in: 0..<12, using: &rng)).map { _ in soup.randomElement(using: &rng)! }
+      var index = LineIndex(utf8: old)
+      let lower = Int.random(in: -2...(old.count + 2), using: &rng)
+      let upper = Int.random(in: lower...(old.count + 3), using: &rng)
+      let replacement = (0..<Int.random(in: 0..<4, using: &rng)).map { _ in soup.randomElement(using: &rng)! }
+      let clampedLower = min(max(lower, 0), old.count)
+      let clampedUpper = max(min(max(upper, 0), old.count), clampedLower)
+      let length = old.count - (clampedUpper - clampedLower) + replacement.count
+      // Right length, unrelated content.
+      let garbage = (0..<length).map { _ in soup.randomElement(using: &rng)! }
+      index.applyEdit(replacing: span(lower, upper), with: replacement, newBytes: garbage)
+      #expect(index.utf8Count == length)
+      for line in -1...(index.lineCount) {
+        let content = index.contentRange(ofLine: line)
+        let full = index.fullRange(ofLine: line)
+        #expect(full.lowerBound == content.lowerBound && content.upperBound <= full.upperBound)
+      }
+      for offset in -1...(length + 1) {
+        let lineColumn = index.lineColumn(of: at(offset))
+        #expect(index.offset(of: lineColumn).utf8 <= length)
+        for encoding in PositionEncoding.allCases {
+          let wide = index.wideLineColumn(of: at(offset), in: encoding, bytes: garbage)
+          #expect(index.offset(of: wide, in: encoding, bytes: garbage).utf8 <= length)
+        }
       }
     }
   }
@@ -193,7 +226,7 @@ struct TextPropertyTests {
   func validationAgrees(block: Int) {
     var rng = SplitMix64(seed: UInt64(300_000 + block))
     var mismatches: [String] = []
-    for round in 0..<4_000 {
+    for round in 0..<10_000 {
       let bytes = randomByteString(using: &rng)
       let standardValid = String(validating: bytes, as: UTF8.self) != nil
       let naive = naiveFirstInvalidUTF8(bytes)

@@ -38,48 +38,69 @@ package enum MemberSource: String, Sendable, Equatable {
 /// enumeration, then the article's sections when their number matches, then the glossary.
 package enum SloganResolver {
   package static func resolve(_ article: Article, glossary: Glossary) -> [ResolvedSlogan] {
-    let enumerations = article.leadEnumerations + article.headings.flatMap(\.enumerations)
+    let enumerations =
+      article.leadEnumerations + article.headings.flatMap(\.enumerations)
       + article.runInHeads.flatMap(\.enumerations)
     let sections: [(String, TextRange)] =
       article.headings.isEmpty
       ? article.runInHeads.map { ($0.text.normalized, $0.text.range) }
       : article.headings.map { ($0.text.normalized, $0.text.range) }
-    return article.slogans.map { slogan in
-      let formula = glossary.formula(named: slogan.text)
-      let count = slogan.announcedCount ?? formula?.members.count
-      if !slogan.inlineMembers.isEmpty {
-        return ResolvedSlogan(
-          slogan: slogan, count: count,
-          members: slogan.inlineMembers.map { ResolvedMember(text: $0.text, range: $0.range) },
-          source: .inlineList, formula: formula)
+    var resolved: [ResolvedSlogan] = []
+    for slogan in article.slogans {
+      var value = resolve(slogan, glossary: glossary, enumerations: enumerations, sections: sections, article: article)
+      // A later mention of a slogan the article defined earlier stands for the same members.
+      if value.source == .none || value.source == .glossary,
+        let earlier = resolved.first(where: {
+          $0.slogan.text == slogan.text && $0.source != .none && $0.source != .glossary
+        })
+      {
+        value.members = earlier.members
+        value.source = earlier.source
       }
-      // An enumeration starting right after the slogan (within a short distance).
-      if let series = enumerations.first(where: { e in
-        guard let first = e.markers.first, first.ordinal == 1 else { return false }
-        let gap = first.range.lowerBound.utf8 - slogan.range.upperBound.utf8
-        return gap >= 0 && gap <= 24
-      }), series.markers.count >= 2 {
-        return ResolvedSlogan(
-          slogan: slogan, count: count,
-          members: series.markers.map { ResolvedMember(text: $0.itemSummary, range: $0.range) },
-          source: .enumeration, formula: formula)
-      }
-      // The article's sections, when the slogan stands in the title or the lead and
-      // announces their number.
-      let inFrame =
-        (article.title.map { $0.text.range.contains(slogan.range.lowerBound) } ?? false)
-        || (article.lead.map { $0.range.contains(slogan.range.lowerBound) } ?? false)
-      if inFrame, let count, count == sections.count, count >= 2 {
-        return ResolvedSlogan(
-          slogan: slogan, count: count, members: sections.map { ResolvedMember(text: $0.0, range: $0.1) },
-          source: .sections, formula: formula)
-      }
-      if let formula {
-        return ResolvedSlogan(
-          slogan: slogan, count: count, members: formula.members.map { ResolvedMember(text: $0.text, range: nil) },
-          source: .glossary, formula: formula)
-      }
-      return ResolvedSlogan(slogan: slogan, count: count, members: [], source: .none, formula: nil)
+      resolved.append(value)
     }
+    return resolved
+  }
+
+  private static func resolve(
+    _ slogan: QuotedSlogan, glossary: Glossary, enumerations: [Enumeration], sections: [(String, TextRange)],
+    article: Article
+  ) -> ResolvedSlogan {
+    let formula = glossary.formula(named: slogan.text)
+    let count = slogan.announcedCount ?? formula?.members.count
+    if !slogan.inlineMembers.isEmpty {
+      return ResolvedSlogan(
+        slogan: slogan, count: count,
+        members: slogan.inlineMembers.map { ResolvedMember(text: $0.text, range: $0.range) },
+        source: .inlineList, formula: formula)
+    }
+    // An enumeration starting right after the slogan: at once (`“五个站”：一是…`), or in
+    // the next sentence when its length matches the count (`围绕“五个一”…格局。一是…`).
+    if let series = enumerations.first(where: { e in
+      guard let first = e.markers.first, first.ordinal == 1, e.markers.count >= 2 else { return false }
+      let gap = first.range.lowerBound.utf8 - slogan.range.upperBound.utf8
+      return gap >= 0 && (gap <= 24 || gap <= 240 && e.markers.count == count)
+    }) {
+      return ResolvedSlogan(
+        slogan: slogan, count: count,
+        members: series.markers.map { ResolvedMember(text: $0.itemSummary, range: $0.range) },
+        source: .enumeration, formula: formula)
+    }
+    // The article's sections, when the slogan stands in the title or the lead and
+    // announces their number.
+    let inFrame =
+      (article.title.map { $0.text.range.contains(slogan.range.lowerBound) } ?? false)
+      || (article.lead.map { $0.range.contains(slogan.range.lowerBound) } ?? false)
+    if inFrame, let count, count == sections.count, count >= 2 {
+      return ResolvedSlogan(
+        slogan: slogan, count: count, members: sections.map { ResolvedMember(text: $0.0, range: $0.1) },
+        source: .sections, formula: formula)
+    }
+    if let formula {
+      return ResolvedSlogan(
+        slogan: slogan, count: count, members: formula.members.map { ResolvedMember(text: $0.text, range: nil) },
+        source: .glossary, formula: formula)
+    }
+    return ResolvedSlogan(slogan: slogan, count: count, members: [], source: .none, formula: nil)
   }
 }

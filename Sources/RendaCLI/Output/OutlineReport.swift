@@ -152,8 +152,8 @@ enum OutlineReport {
 
   static func json(_ files: [File]) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(files) else { return "{}" }
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(files) else { return "[]" }
     return String(decoding: data, as: UTF8.self)
   }
 }

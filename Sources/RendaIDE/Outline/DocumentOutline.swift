@@ -26,6 +26,7 @@ package struct ArticleOutline: Sendable, Equatable {
 
 package struct BylineOutline: Sendable, Equatable {
   package var line: Int
+  /// The byline with whitespace removed (`■宋军郭磊（湖北）`).
   package var text: String
   package var authors: [String]
   package var province: String?

@@ -4,6 +4,13 @@ import RendaText
 
 /// Turns a parsed page (and its resolved slogans) into a ``DocumentOutline``.
 package enum OutlineBuilder {
+  /// The text with every whitespace scalar removed, as outlines print texts.
+  static func withoutWhitespace(_ text: String) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: text.unicodeScalars.filter { !$0.isInlineWhitespace && !$0.isLineBreak })
+    return String(view)
+  }
+
   package static func outline(of page: Page, glossary: Glossary) -> DocumentOutline {
     let text = page.text
     func line(_ offset: TextOffset) -> Int { text.lineIndex.line(containing: offset) + 1 }
@@ -30,7 +37,7 @@ package enum OutlineBuilder {
         range: article.range,
         byline: article.byline.map {
           BylineOutline(
-            line: line($0.range.lowerBound), text: $0.rawText, authors: $0.authors, province: $0.province,
+            line: line($0.range.lowerBound), text: withoutWhitespace($0.rawText), authors: $0.authors, province: $0.province,
             range: $0.range)
         },
         title: article.title.map {

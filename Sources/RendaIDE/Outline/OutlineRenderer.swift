@@ -68,7 +68,9 @@ package enum OutlineRenderer {
   private static func enumeration(_ e: EnumerationOutline) -> String {
     var text = "enumeration [\(e.scheme)]: " + e.markers.map { "\($0.marker) L\($0.line)" }.joined(separator: ", ")
     if !e.missingOrdinals.isEmpty { text += " (missing \(e.missingOrdinals.map(String.init).joined(separator: ",")))" }
-    if !e.repeatedOrdinals.isEmpty { text += " (repeated \(e.repeatedOrdinals.map(String.init).joined(separator: ",")))" }
+    if !e.repeatedOrdinals.isEmpty {
+      text += " (repeated \(e.repeatedOrdinals.map(String.init).joined(separator: ",")))"
+    }
     return text
   }
 }

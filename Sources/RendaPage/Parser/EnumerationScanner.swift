@@ -71,7 +71,9 @@ enum EnumerationScanner {
     let scalars = n.scalars[...]
     guard i < scalars.count else { return nil }
     let first = scalars[i]
-    let clauseStart = i == 0 || isClauseBoundary(scalars[i - 1]) || n.line(ofScalar: i - 1) != n.line(ofScalar: i) && isParagraphEnd(scalars[i - 1])
+    let clauseStart =
+      i == 0 || isClauseBoundary(scalars[i - 1])
+      || n.line(ofScalar: i - 1) != n.line(ofScalar: i) && isParagraphEnd(scalars[i - 1])
     guard clauseStart else { return nil }
     // 另一方面
     if first == "另", matches(scalars, i + 1, "一方面") { return Found(ordinal: 2, scheme: .onOneHand, length: 4) }

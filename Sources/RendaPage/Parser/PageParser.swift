@@ -264,7 +264,8 @@ struct PageBuilder {
     guard let first = blocks.first, let last = blocks.last else {
       return fallback.upperBound..<fallback.upperBound
     }
-    return normalized.sourceRange(raw[first].scalars).lowerBound..<normalized.sourceRange(raw[last].scalars)
+    return normalized.sourceRange(raw[first].scalars)
+      .lowerBound..<normalized.sourceRange(raw[last].scalars)
       .upperBound
   }
 

@@ -58,7 +58,9 @@ enum RunInHeadDetector {
     let articleEnd = blocks.map { b.raw[$0].scalars.upperBound }.max() ?? n.count
     return heads.enumerated().map { index, head in
       let sectionEnd = index + 1 < heads.count ? heads[index + 1].start : articleEnd
-      let sectionBlocks = blocks.filter { b.raw[$0].scalars.upperBound > head.start && b.raw[$0].scalars.lowerBound < sectionEnd }
+      let sectionBlocks = blocks.filter {
+        b.raw[$0].scalars.upperBound > head.start && b.raw[$0].scalars.lowerBound < sectionEnd
+      }
       let enumerations = EnumerationScanner.scan(b, blocks: sectionBlocks, from: head.end, to: sectionEnd)
       return RunInHead(
         text: b.span(head.start..<head.end), line: n.line(ofScalar: head.start),

@@ -14,6 +14,9 @@
 enum SloganScanner {
   static let maximumLength = 12
 
+  /// Words that open with a numeral but announce no count (`双向奔赴`, `一站式`).
+  static let notSlogans = ["双向", "一体", "一线", "一站式", "一张图", "一盘棋", "一把手", "一揽子", "一流", "三位一体"]
+
   static func scan(_ b: PageBuilder, blocks: [Int]) -> [QuotedSlogan] {
     var result: [QuotedSlogan] = []
     let n = b.normalized
@@ -66,14 +69,16 @@ enum SloganScanner {
       else { return nil }
       return (nil, ())
     }
-    if first == "双" { return (2, ()) }
+    if first == "双" { return notSlogans.contains(where: { text.starts(with: $0.unicodeScalars) }) ? nil : (2, ()) }
     guard let leading = chineseNumber(in: text, at: text.startIndex) else {
       // 加减乘除 and other counts without a numeral: not numeric.
       return nil
     }
     if numerals.count == text.count { return nil }  // 十四五, 八五: plan names
+    if notSlogans.contains(where: { text.starts(with: $0.unicodeScalars) }) { return nil }
     let after = text.startIndex + leading.length
     if after < text.endIndex, "个项大种条位".unicodeScalars.contains(text[after]) { return (leading.value, ()) }
+    if leading.value > 10 { return nil }  // 二十四节气表: a name, not a count
     let values = Set(numerals.compactMap(\.chineseDigitValue))
     if numerals.count == leading.length { return leading.value == 1 ? nil : (leading.value, ()) }
     if values.count == 1 { return leading.value == 1 ? (nil, ()) : (leading.value, ()) }  // 三进三促; 一人一码 states no count
@@ -104,9 +109,16 @@ enum SloganScanner {
     if j < limit, n.scalars[j].isColon || n.scalars[j].isComma { j += 1 }
     var members: [SloganMember] = []
     var itemStart = j
-    while j < limit, j - start < 200 {
+    var depth = 0  // nested parentheses inside an item: `乡（镇）政府`
+    while j < limit, j - start < 240 {
       let s = n.scalars[j]
-      if closer(s) || s.value == 0x3001 || s.value == 0xFF0C || s.value == 0xFF1B || s.value == 0x2C || s.value == 0x3B {
+      if s.isOpeningParenthesis {
+        depth += 1
+      } else if depth > 0, s.isClosingParenthesis {
+        depth -= 1
+      } else if closer(s) || s.value == 0x3001 || s.value == 0xFF0C || s.value == 0xFF1B || s.value == 0x2C
+        || s.value == 0x3B
+      {
         if j > itemStart {
           members.append(SloganMember(text: n.string(itemStart..<j), range: n.sourceRange(itemStart..<j)))
         }

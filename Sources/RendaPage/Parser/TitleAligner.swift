@@ -92,7 +92,8 @@ struct TitleAligner {
     while !open.isEmpty, !remaining.isEmpty {
       var best: (score: Double, k: Int, s: Int)?
       for k in open.sorted() {
-        for (s, group) in remaining.enumerated() where group.map({ b.shapes[$0].length }).reduce(0, +) <= Self.maximumStrayTitleLength {
+        for (s, group) in remaining.enumerated()
+        where group.map({ b.shapes[$0].length }).reduce(0, +) <= Self.maximumStrayTitleLength {
           let score = indexes[k]!.score(b, group)
           if score >= Self.minimumContentScore, best == nil || score > best!.score { best = (score, k, s) }
         }
@@ -109,7 +110,9 @@ struct TitleAligner {
       // A title inside another article's text carries the fragment that follows it.
       if previousOwner != best.k {
         var i = group.last! + 1
-        while i < b.raw.count, b.owner[i] == previousOwner, b.roles[i] == .body || b.raw[i].kind == .text && b.roles[i] != .heading && b.roles[i] != .title {
+        while i < b.raw.count, b.owner[i] == previousOwner,
+          b.roles[i] == .body || b.raw[i].kind == .text && b.roles[i] != .heading && b.roles[i] != .title
+        {
           if b.roles[i] == .furniture { break }
           b.owner[i] = best.k
           i += 1
