@@ -9,11 +9,19 @@ enum OutlineReport {
   struct File: Encodable {
     var path: String
     var articles: [ArticleJSON]
+    var furniture: [FurnitureJSON]
 
     init(path: String, outline: DocumentOutline) {
       self.path = path
       articles = outline.articles.map(ArticleJSON.init)
+      furniture = outline.furniture.map { FurnitureJSON(text: $0.text, lines: $0.lines, kind: $0.kind) }
     }
+  }
+
+  struct FurnitureJSON: Encodable {
+    var text: String
+    var lines: [Int]
+    var kind: String
   }
 
   struct ArticleJSON: Encodable {

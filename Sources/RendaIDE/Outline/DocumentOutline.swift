@@ -5,6 +5,16 @@ import RendaText
 /// whitespace removed; ranges are UTF-8 byte ranges into the page.
 package struct DocumentOutline: Sendable, Equatable {
   package var articles: [ArticleOutline]
+  /// Standalone blocks that belong to no article: column labels, mastheads, banners.
+  package var furniture: [FurnitureOutline]
+}
+
+package struct FurnitureOutline: Sendable, Equatable {
+  package var text: String
+  package var lines: [Int]
+  /// `columnLabel`, `masthead` or `banner`.
+  package var kind: String
+  package var range: TextRange
 }
 
 package struct ArticleOutline: Sendable, Equatable {

@@ -37,7 +37,8 @@ package enum OutlineBuilder {
         range: article.range,
         byline: article.byline.map {
           BylineOutline(
-            line: line($0.range.lowerBound), text: withoutWhitespace($0.rawText), authors: $0.authors, province: $0.province,
+            line: line($0.range.lowerBound), text: withoutWhitespace($0.rawText), authors: $0.authors,
+            province: $0.province,
             range: $0.range)
         },
         title: article.title.map {
@@ -61,6 +62,10 @@ package enum OutlineBuilder {
           AuthorNoteOutline(line: $0.line + 1, text: $0.text.normalized, range: $0.text.range)
         })
     }
-    return DocumentOutline(articles: articles)
+    let furniture = page.furniture.map {
+      FurnitureOutline(
+        text: $0.text.normalized, lines: $0.lines.map { $0 + 1 }, kind: $0.kind.rawValue, range: $0.text.range)
+    }
+    return DocumentOutline(articles: articles, furniture: furniture)
   }
 }

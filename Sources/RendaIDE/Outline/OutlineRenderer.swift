@@ -32,6 +32,9 @@ package enum OutlineRenderer {
       }
       if let note = article.authorNote { out += "  author note L\(note.line): \(note.text)\n" }
     }
+    for item in outline.furniture {
+      out += "furniture \(lines(item.lines)) [\(item.kind)]: \(item.text)\n"
+    }
     return out
   }
 

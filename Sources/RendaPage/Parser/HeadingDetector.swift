@@ -15,8 +15,9 @@ enum HeadingDetector {
     var strays: [[Int]]
   }
 
-  static func detect(in b: PageBuilder, article k: Int, bylines: [Int]) -> Result {
-    let own = b.raw.indices.filter { b.owner[$0] == k && b.roles[$0] == .body }
+  /// - Parameter owned: the blocks the article owns, in page order.
+  static func detect(in b: PageBuilder, own owned: [Int], article k: Int, bylines: [Int]) -> Result {
+    let own = owned.filter { b.roles[$0] == .body }
     let firstAfterByline: Int? = k < bylines.count ? own.first(where: { $0 > bylines[k] }) : nil
     var candidates = own.filter { b.isCandidate($0) }
     if b.doubleSpaced, let lead = firstAfterByline { candidates.removeAll { $0 == lead } }

@@ -130,8 +130,9 @@ struct PageBuilder {
     // Regions: article k owns the blocks from its byline to the next byline; blocks before
     // the first byline belong to the first article.
     let articleCount = max(bylines.count, 1)
+    var k = 0
     for i in raw.indices {
-      let k = bylines.lastIndex(where: { $0 <= i }) ?? 0
+      while k + 1 < bylines.count, bylines[k + 1] <= i { k += 1 }
       if roles[i] != .furniture { owner[i] = k }
     }
 
@@ -139,8 +140,9 @@ struct PageBuilder {
     var titles = aligner.alignByPosition(&self)
     var headingBlocks: [[Int]] = Array(repeating: [], count: articleCount)
     var strays: [[Int]] = []
+    let owned = blocksByArticle(articleCount)
     for k in 0..<articleCount {
-      let result = HeadingDetector.detect(in: self, article: k, bylines: bylines)
+      let result = HeadingDetector.detect(in: self, own: owned[k], article: k, bylines: bylines)
       headingBlocks[k] = result.headings
       for h in result.headings { roles[h] = .heading }
       strays.append(contentsOf: result.strays)
@@ -148,8 +150,10 @@ struct PageBuilder {
     aligner.alignStrays(&self, strays: mergeAdjacent(strays), titles: &titles, bylines: bylines)
 
     var articles: [Article] = []
+    let finalOwned = blocksByArticle(articleCount)
     for k in 0..<articleCount {
-      articles.append(buildArticle(k, bylines: bylines, title: titles[k], headings: headingBlocks[k]))
+      articles.append(
+        buildArticle(k, own: finalOwned[k], bylines: bylines, title: titles[k], headings: headingBlocks[k]))
     }
     let blocks = raw.indices.map { i in
       Block(
@@ -190,8 +194,16 @@ struct PageBuilder {
     return merged
   }
 
-  func buildArticle(_ k: Int, bylines: [Int], title: Title?, headings: [Int]) -> Article {
-    let own = raw.indices.filter { owner[$0] == k }
+  /// The blocks each article owns, in page order. O(blocks).
+  func blocksByArticle(_ articleCount: Int) -> [[Int]] {
+    var owned: [[Int]] = Array(repeating: [], count: articleCount)
+    for i in raw.indices {
+      if let k = owner[i], k < articleCount { owned[k].append(i) }
+    }
+    return owned
+  }
+
+  func buildArticle(_ k: Int, own: [Int], bylines: [Int], title: Title?, headings: [Int]) -> Article {
     var byline: Byline?
     if k < bylines.count { byline = parseByline(bylines[k]) }
     let body = own.filter { roles[$0] == .body || roles[$0] == .heading }

@@ -23,16 +23,20 @@ struct TitleAligner {
 
   /// Minimum share of a title's character pairs found in the article's text.
   static let minimumContentScore = 0.3
+  /// A stray title is matched only with articles this close to where it stands (in
+  /// articles), which keeps the matching linear on long inputs.
+  static let neighbourhood = 3
   /// A title found away from any byline is short: a longer stray block is body text.
   static let maximumStrayTitleLength = 32
 
   mutating func alignByPosition(_ b: inout PageBuilder) -> [Title?] {
     var titles: [Title?] = Array(repeating: nil, count: articleCount)
+    let owned = b.blocksByArticle(articleCount)
     for k in 0..<articleCount {
       var candidates: [Int] = []
       switch placement {
       case .afterBody:
-        let own = b.raw.indices.filter { b.owner[$0] == k }
+        let own = owned[k]
         for i in own.reversed() {
           if b.roles[i] == .furniture { continue }
           guard b.isCandidate(i), i != own.first else { break }
@@ -53,7 +57,7 @@ struct TitleAligner {
         for c in candidates { b.owner[c] = k }
       }
       guard !candidates.isEmpty else { continue }
-      let chosen = choose(candidates, for: k, in: b)
+      let chosen = choose(candidates, owned: owned[k], in: b)
       for c in candidates where !chosen.contains(c) {
         b.roles[c] = .furniture
         b.furniture.append(PageFurniture(span: b.span(blocks: [c]), lines: b.lines(of: [c]), kind: .columnLabel))
@@ -69,56 +73,56 @@ struct TitleAligner {
 
   /// The competing blocks that form the title: on a double-spaced page two adjacent
   /// blocks may be one title's two lines; otherwise the best-matching block.
-  private func choose(_ candidates: [Int], for k: Int, in b: PageBuilder) -> [Int] {
+  private func choose(_ candidates: [Int], owned: [Int], in b: PageBuilder) -> [Int] {
     if candidates.count == 1 { return candidates }
     if b.doubleSpaced, candidates.count == 2, candidates[0] + 1 == candidates[1],
       b.shapes[candidates[0]].length + b.shapes[candidates[1]].length <= 40
     {
       return candidates
     }
-    let text = ContentIndex(b, article: k, excluding: Set(candidates))
+    let text = ContentIndex(b, blocks: owned, excluding: Set(candidates))
     let best = candidates.max { text.score(b, [$0]) < text.score(b, [$1]) }!
     return [best]
   }
 
   mutating func alignStrays(_ b: inout PageBuilder, strays: [[Int]], titles: inout [Title?], bylines: [Int]) {
-    var remaining = strays
-    let untitled = (0..<articleCount).filter { titles[$0] == nil }
+    let owned = b.blocksByArticle(articleCount)
+    let strayBlocks = Set(strays.flatMap { $0 })
     var indexes: [Int: ContentIndex] = [:]
-    for k in untitled {
-      indexes[k] = ContentIndex(b, article: k, excluding: Set(strays.flatMap { $0 }))
-    }
-    var open = Set(untitled)
-    while !open.isEmpty, !remaining.isEmpty {
-      var best: (score: Double, k: Int, s: Int)?
-      for k in open.sorted() {
-        for (s, group) in remaining.enumerated()
-        where group.map({ b.shapes[$0].length }).reduce(0, +) <= Self.maximumStrayTitleLength {
-          let score = indexes[k]!.score(b, group)
-          if score >= Self.minimumContentScore, best == nil || score > best!.score { best = (score, k, s) }
-        }
+    // Every (stray, untitled neighbour) pair with its score; then greedy, best first.
+    var pairs: [(score: Double, article: Int, stray: Int)] = []
+    for (s, group) in strays.enumerated() {
+      guard group.map({ b.shapes[$0].length }).reduce(0, +) <= Self.maximumStrayTitleLength else { continue }
+      let home = b.owner[group[0]] ?? 0
+      for k in max(0, home - Self.neighbourhood)...min(articleCount - 1, home + Self.neighbourhood)
+      where titles[k] == nil {
+        if indexes[k] == nil { indexes[k] = ContentIndex(b, blocks: owned[k], excluding: strayBlocks) }
+        let score = indexes[k]!.score(b, group)
+        if score >= Self.minimumContentScore { pairs.append((score, k, s)) }
       }
-      guard let best else { break }
-      let group = remaining.remove(at: best.s)
-      open.remove(best.k)
+    }
+    pairs.sort { $0.score > $1.score || $0.score == $1.score && ($0.stray, $0.article) < ($1.stray, $1.article) }
+    var usedStrays = Set<Int>()
+    for pair in pairs where titles[pair.article] == nil && !usedStrays.contains(pair.stray) {
+      usedStrays.insert(pair.stray)
+      let group = strays[pair.stray]
       let previousOwner = b.owner[group[0]]
       for c in group {
         b.roles[c] = .title
-        b.owner[c] = best.k
+        b.owner[c] = pair.article
       }
-      titles[best.k] = Title(text: b.span(blocks: group), lines: b.lines(of: group), placement: .elsewhere)
-      // A title inside another article's text carries the fragment that follows it.
-      if previousOwner != best.k {
+      titles[pair.article] = Title(text: b.span(blocks: group), lines: b.lines(of: group), placement: .elsewhere)
+      // A title inside another article's text carries the fragment that follows it, up to
+      // the next heading, title, furniture or byline.
+      if previousOwner != pair.article {
         var i = group.last! + 1
-        while i < b.raw.count, b.owner[i] == previousOwner,
-          b.roles[i] == .body || b.raw[i].kind == .text && b.roles[i] != .heading && b.roles[i] != .title
-        {
-          if b.roles[i] == .furniture { break }
-          b.owner[i] = best.k
+        while i < b.raw.count, b.owner[i] == previousOwner, b.roles[i] == .body {
+          b.owner[i] = pair.article
           i += 1
         }
       }
     }
+    let remaining = strays.indices.filter { !usedStrays.contains($0) }.map { strays[$0] }
     // What no article claims: furniture if it reads like a banner, else body text.
     for group in remaining {
       let isBanner = group.allSatisfy { b.shapes[$0].commas == 0 && !b.shapes[$0].hasDigits }
@@ -137,8 +141,8 @@ struct TitleAligner {
 struct ContentIndex {
   private var pairs: Set<UInt64> = []
 
-  init(_ b: PageBuilder, article k: Int, excluding: Set<Int>) {
-    for i in b.raw.indices where b.owner[i] == k && !excluding.contains(i) && b.raw[i].kind != .byline {
+  init(_ b: PageBuilder, blocks: [Int], excluding: Set<Int>) {
+    for i in blocks where !excluding.contains(i) && b.raw[i].kind != .byline {
       pairs.formUnion(Self.pairs(b.normalized.scalars[b.raw[i].scalars]))
     }
   }

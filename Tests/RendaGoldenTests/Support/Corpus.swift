@@ -37,6 +37,20 @@ struct StructureTruth: Decodable {
   struct PageTruth: Decodable {
     var file: String
     var articles: [ArticleTruth]
+    var column_label: FurnitureTruth?
+    var column_labels: [FurnitureTruth]?
+    var masthead: FurnitureTruth?
+
+    /// Every furniture block the truth names, as `text L<line>`, sorted by line.
+    var furniture: [String] {
+      ([column_label, masthead].compactMap { $0 } + (column_labels ?? []))
+        .sorted { $0.line < $1.line }.map { "\($0.text) L\($0.line)" }
+    }
+  }
+
+  struct FurnitureTruth: Decodable {
+    var text: String
+    var line: Int
   }
 
   struct ArticleTruth: Decodable {
@@ -78,6 +92,7 @@ struct TruthComparison {
       let byLine = Dictionary(
         outline.articles.compactMap { a in a.byline.map { ($0.line, a) } }, uniquingKeysWith: { a, _ in a })
       check(page.file, "article count", page.articles.count, outline.articles.count)
+      check(page.file, "furniture", page.furniture, outline.furniture.map { "\($0.text) L\($0.lines[0])" })
       for expected in page.articles {
         let place = "\(page.file) byline L\(expected.byline_line)"
         guard let article = byLine[expected.byline_line] else {
