@@ -22,14 +22,18 @@ let package = Package(
     .target(
       name: "RendaData", dependencies: ["RendaAnalysis"],
       resources: [.copy("Resources")], swiftSettings: strict),
+    // Rules: one per file in Checks/, the runner, suppressions, fixes. No Foundation.
+    .target(
+      name: "RendaChecks", dependencies: ["RendaText", "RendaPage", "RendaAnalysis"],
+      exclude: ["CheckSkeleton.swift.template"], swiftSettings: strict),
     // Editor-neutral API: outline (and later hover, diagnostics) as plain values.
     .target(
-      name: "RendaIDE", dependencies: ["RendaText", "RendaPage", "RendaAnalysis"],
+      name: "RendaIDE", dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaChecks"],
       swiftSettings: strict),
     // Subcommands as library code, testable in-process.
     .target(
       name: "RendaCLI",
-      dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaIDE"],
+      dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaChecks", "RendaIDE"],
       swiftSettings: strict),
     .executableTarget(name: "renda", dependencies: ["RendaCLI"], swiftSettings: strict),
 
@@ -37,9 +41,14 @@ let package = Package(
     .testTarget(
       name: "RendaPageTests", dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaIDE"],
       swiftSettings: strict),
+    .testTarget(
+      name: "RendaChecksTests",
+      dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaChecks"],
+      swiftSettings: strict),
     .testTarget(name: "RendaDataTests", dependencies: ["RendaAnalysis", "RendaData"], swiftSettings: strict),
     .testTarget(
-      name: "RendaGoldenTests", dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaIDE"],
+      name: "RendaGoldenTests",
+      dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaChecks", "RendaIDE"],
       exclude: ["Expected"], swiftSettings: strict),
     .testTarget(
       name: "RendaCLITests", dependencies: ["RendaCLI", "renda"], swiftSettings: strict),

@@ -48,6 +48,33 @@ enum PageTest {
       + article.runInHeads.flatMap(\.enumerations)
   }
 
+  /// Builds a page block by block (one blank line between blocks) and remembers the
+  /// 0-based line where each block starts.
+  struct Lines {
+    private(set) var lines: [String] = []
+
+    init() {}
+
+    /// Appends a block (after a blank line unless it is the first); returns its first line.
+    @discardableResult
+    mutating func block(_ block: [String]) -> Int {
+      if !lines.isEmpty { lines.append("") }
+      lines.append(contentsOf: block)
+      return lines.count - block.count
+    }
+
+    /// Appends lines with no blank line before them; returns the first one's number.
+    @discardableResult
+    mutating func glued(_ block: [String]) -> Int {
+      lines.append(contentsOf: block)
+      return lines.count - block.count
+    }
+
+    var text: String { lines.joined(separator: "\n") + "\n" }
+
+    func parse() -> Page { PageTest.parse(text) }
+  }
+
   /// A lead paragraph of four full lines ending in 。 (sets a column width of about 14).
   static let lead: [String] = [
     "人大代表是人大工作的主体和活力",

@@ -4,10 +4,18 @@
 package struct Glossary: Sendable, Equatable {
   package var formulas: [NationalFormula]
   package var provinces: [Province]
+  /// Known OCR misreads (`通讨` → `通过`), for the `ocr-confusable` rule.
+  package var confusables: [Confusable]
+  /// Places below province level (prefecture and county), for bylines and hovers.
+  package var places: [Place]
 
-  package init(formulas: [NationalFormula], provinces: [Province]) {
+  package init(
+    formulas: [NationalFormula], provinces: [Province], confusables: [Confusable] = [], places: [Place] = []
+  ) {
     self.formulas = formulas
     self.provinces = provinces
+    self.confusables = confusables
+    self.places = places
   }
 
   /// An empty glossary: the parser and analysis still work, knowing no formula.
@@ -90,4 +98,45 @@ package enum ProvinceKind: String, Sendable, Equatable, CaseIterable {
   case autonomousRegion
   case municipality
   case specialAdministrativeRegion
+}
+
+/// A known OCR misreading: what the scan printed and what the page meant.
+package struct Confusable: Sendable, Equatable {
+  /// The misread text as printed, e.g. `通讨`.
+  package var wrong: String
+  /// The intended text, e.g. `通过`.
+  package var right: String
+  /// True when `wrong` is never a real word, so replacing it is a certain fix.
+  package var isCertain: Bool
+  package var note: String
+
+  package init(wrong: String, right: String, isCertain: Bool, note: String = "") {
+    self.wrong = wrong
+    self.right = right
+    self.isCertain = isCertain
+    self.note = note
+  }
+}
+
+/// A prefecture- or county-level division (地级 / 县级), with its province.
+package struct Place: Sendable, Equatable {
+  /// Full name as printed, e.g. `襄阳市`, `尧都区`, `山丹县`.
+  package var name: String
+  package var level: PlaceLevel
+  /// Short name of the province it belongs to, e.g. `湖北`.
+  package var province: String
+  /// Full name of the prefecture it belongs to, for county-level places.
+  package var prefecture: String?
+
+  package init(name: String, level: PlaceLevel, province: String, prefecture: String? = nil) {
+    self.name = name
+    self.level = level
+    self.province = province
+    self.prefecture = prefecture
+  }
+}
+
+package enum PlaceLevel: String, Sendable, Equatable, CaseIterable {
+  case prefecture
+  case county
 }

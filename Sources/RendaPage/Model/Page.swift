@@ -7,19 +7,27 @@ import RendaText
 /// ``SourceText``); line numbers are derived from ranges through the text's line index.
 package struct Page: Sendable {
   package var text: SourceText
+  /// The whitespace-free view the parser matched on, with offsets back to `text`.
+  package var normalized: NormalizedText
   /// How the page is laid out, as the parser decided it.
   package var layout: PageLayout
   package var blocks: [Block]
+  /// Body paragraphs: body blocks joined across column breaks (a block continues the
+  /// previous one when that one does not end a paragraph). Every other block (byline,
+  /// title, heading, note, furniture) is a paragraph of its own.
+  package var paragraphs: [Paragraph]
   package var articles: [Article]
   package var furniture: [PageFurniture]
 
   package init(
-    text: SourceText, layout: PageLayout, blocks: [Block], articles: [Article],
-    furniture: [PageFurniture]
+    text: SourceText, normalized: NormalizedText, layout: PageLayout, blocks: [Block], paragraphs: [Paragraph],
+    articles: [Article], furniture: [PageFurniture]
   ) {
     self.text = text
+    self.normalized = normalized
     self.layout = layout
     self.blocks = blocks
+    self.paragraphs = paragraphs
     self.articles = articles
     self.furniture = furniture
   }
@@ -56,14 +64,41 @@ package struct Block: Sendable, Equatable {
   package var range: TextRange
   package var role: BlockRole
 
-  package init(firstLine: Int, lastLine: Int, range: TextRange, role: BlockRole) {
+  /// The block's scalars in ``Page/normalized``.
+  package var normalizedRange: Range<Int>
+  /// Index of the owning article in ``Page/articles``, nil for furniture.
+  package var article: Int?
+
+  package init(
+    firstLine: Int, lastLine: Int, range: TextRange, role: BlockRole, normalizedRange: Range<Int>, article: Int?
+  ) {
     self.firstLine = firstLine
     self.lastLine = lastLine
     self.range = range
     self.role = role
+    self.normalizedRange = normalizedRange
+    self.article = article
   }
 
   package var lines: ClosedRange<Int> { firstLine...lastLine }
+}
+
+/// A paragraph: one or more blocks read as one run of text.
+package struct Paragraph: Sendable, Equatable {
+  /// Indices into ``Page/blocks``, consecutive.
+  package var blocks: ClosedRange<Int>
+  package var role: BlockRole
+  package var range: TextRange
+  /// The paragraph's scalars in ``Page/normalized`` (may include furniture between
+  /// its blocks only when the page interleaves them; normally contiguous).
+  package var normalizedRange: Range<Int>
+
+  package init(blocks: ClosedRange<Int>, role: BlockRole, range: TextRange, normalizedRange: Range<Int>) {
+    self.blocks = blocks
+    self.role = role
+    self.range = range
+    self.normalizedRange = normalizedRange
+  }
 }
 
 /// What a block turned out to be.

@@ -35,7 +35,7 @@ enum BlockSplitter {
     var inNote = false
     for line in 0..<lineCount {
       let range = text.range(ofLine: line)
-      if range.isEmpty {
+      if range.isEmpty || isMarkerComment(text, range) {
         close()
         inNote = false
         continue
@@ -67,6 +67,17 @@ enum BlockSplitter {
     }
     close()
     return blocks
+  }
+
+  /// `<!-- renda-disable … -->` and other HTML comments on a line of their own: editor
+  /// marks, not text; they separate blocks like a blank line.
+  static func isMarkerComment(_ text: NormalizedText, _ range: Range<Int>) -> Bool {
+    guard range.count >= 7 else { return false }
+    let s = text.scalars
+    let l = range.lowerBound
+    let u = range.upperBound
+    return s[l] == "<" && s[l + 1] == "!" && s[l + 2] == "-" && s[l + 3] == "-" && s[u - 1] == ">" && s[u - 2] == "-"
+      && s[u - 3] == "-"
   }
 
   /// `（作者系…` / `(作者…`

@@ -116,7 +116,8 @@ struct PageBuilder {
     let placement = decidePlacement(bylines: bylines)
     let layout = PageLayout(titlePlacement: placement, isDoubleSpaced: doubleSpaced)
     guard !raw.isEmpty else {
-      return Page(text: text, layout: layout, blocks: [], articles: [], furniture: [])
+      return Page(
+        text: text, normalized: normalized, layout: layout, blocks: [], paragraphs: [], articles: [], furniture: [])
     }
 
     // Known furniture first: it is never a title or heading.
@@ -158,10 +159,33 @@ struct PageBuilder {
     let blocks = raw.indices.map { i in
       Block(
         firstLine: raw[i].firstLine, lastLine: raw[i].lastLine,
-        range: normalized.sourceRange(raw[i].scalars), role: roles[i])
+        range: normalized.sourceRange(raw[i].scalars), role: roles[i], normalizedRange: raw[i].scalars,
+        article: owner[i])
     }
+    let paragraphs = joinParagraphs(blocks)
     furniture.sort { $0.text.range.lowerBound < $1.text.range.lowerBound }
-    return Page(text: text, layout: layout, blocks: blocks, articles: articles, furniture: furniture)
+    return Page(
+      text: text, normalized: normalized, layout: layout, blocks: blocks, paragraphs: paragraphs, articles: articles,
+      furniture: furniture)
+  }
+
+  /// Joins body blocks across column breaks: a body block continues the previous body
+  /// block when that one does not end a paragraph.
+  func joinParagraphs(_ blocks: [Block]) -> [Paragraph] {
+    var paragraphs: [Paragraph] = []
+    for (i, block) in blocks.enumerated() {
+      if block.role == .body, let last = paragraphs.last, last.role == .body, last.blocks.upperBound == i - 1,
+        !shapes[i - 1].endsParagraph
+      {
+        paragraphs[paragraphs.count - 1] = Paragraph(
+          blocks: last.blocks.lowerBound...i, role: .body, range: last.range.lowerBound..<block.range.upperBound,
+          normalizedRange: last.normalizedRange.lowerBound..<block.normalizedRange.upperBound)
+      } else {
+        paragraphs.append(
+          Paragraph(blocks: i...i, role: block.role, range: block.range, normalizedRange: block.normalizedRange))
+      }
+    }
+    return paragraphs
   }
 
   /// Titles follow bodies when the page opens with a byline or closes with a title-like

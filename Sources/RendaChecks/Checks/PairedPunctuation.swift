@@ -1,0 +1,97 @@
+import RendaPage
+import RendaText
+
+/// Flags quotes and brackets left without their partner inside a paragraph.
+///
+/// Catches `“ ” ‘ ’ （ ） 《 》 【 】 「 」 『 』` and the ASCII `" ( )`, across line breaks
+/// and column breaks (a paragraph continues over a blank line that cuts a sentence). It
+/// points at the opener that is never closed, or at a closer that has no opener.
+///
+/// Why: an unclosed quote changes what a reader takes for the quoted formulation, and a
+/// lost partner is a typical OCR or editing slip that a proofreader must decide on.
+///
+/// Example: `既接天线,"下接地气` — the ASCII `"` has no partner in its paragraph.
+///
+/// Fix: none; whether the partner was lost or the opener is stray needs a human.
+package struct PairedPunctuation: Check {
+  package init() {}
+
+  package let id = "paired-punctuation"
+  package let defaultSeverity = Severity.error
+  package let summary = LocalizedText(
+    zh: "引号、括号不成对（本段内找不到配对的另一半）",
+    en: "Quote or bracket without its partner in the paragraph")
+  package let documentation = """
+    paired-punctuation (error)
+
+    Flags quotes and brackets that have no partner within their paragraph: “ ” ‘ ’ （ ）
+    《 》 【 】 「 」 『 』 and the ASCII " ( ). A paragraph runs across line breaks and
+    across a blank line that cuts a sentence (a column break). The finding points at the
+    opener that is never closed, or at a closer that has no opener.
+
+    Why: an unclosed quote blurs where a quoted formulation ends, and a lost partner is a
+    typical OCR or editing slip.
+
+    Example:  既接天线,"下接地气      → the " is never closed in its paragraph.
+
+    Fix: none. Whether the partner was lost or the opener is stray needs a human.
+    """
+
+  /// Opener → closer.
+  private static let pairs: [Unicode.Scalar: Unicode.Scalar] = [
+    "“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "「": "」", "『": "』",
+  ]
+  private static let closers: [Unicode.Scalar: Unicode.Scalar] = Dictionary(
+    uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
+
+  package func findings(in context: CheckContext) -> [Finding] {
+    let n = context.page.normalized
+    var findings: [Finding] = []
+    for paragraph in context.page.paragraphs where paragraph.role != .byline {
+      var stack: [(scalar: Unicode.Scalar, index: Int)] = []
+      for i in paragraph.normalizedRange {
+        let s = n.scalars[i]
+        if s == "\"" {
+          if let top = stack.last, top.scalar == "\"" {
+            stack.removeLast()
+          } else {
+            stack.append((s, i))
+          }
+        } else if Self.pairs[s] != nil {
+          stack.append((s, i))
+        } else if let opener = Self.closers[s] {
+          if let match = stack.lastIndex(where: { $0.scalar == opener }) {
+            for unclosed in stack[(match + 1)...] { findings.append(unclosedOpener(unclosed, n)) }
+            stack.removeSubrange(match...)
+          } else {
+            findings.append(strayCloser(s, opener: opener, at: i, n))
+          }
+        }
+      }
+      for unclosed in stack { findings.append(unclosedOpener(unclosed, n)) }
+    }
+    return findings
+  }
+
+  private func unclosedOpener(_ opener: (scalar: Unicode.Scalar, index: Int), _ n: NormalizedText) -> Finding {
+    let closer = opener.scalar == "\"" ? "\"" : String(Self.pairs[opener.scalar]!)
+    let mark = String(opener.scalar)
+    return Finding(
+      rule: id, severity: defaultSeverity,
+      message: LocalizedText(
+        zh: "“\(mark)”未闭合：本段中没有与之配对的“\(closer)”",
+        en: "unclosed \(mark): no matching \(closer) in this paragraph"),
+      range: n.sourceRange(opener.index..<(opener.index + 1)))
+  }
+
+  private func strayCloser(_ closer: Unicode.Scalar, opener: Unicode.Scalar, at i: Int, _ n: NormalizedText)
+    -> Finding
+  {
+    Finding(
+      rule: id, severity: defaultSeverity,
+      message: LocalizedText(
+        zh: "“\(closer)”没有对应的“\(opener)”：本段中找不到开头的那一半",
+        en: "\(closer) without an opening \(opener) in this paragraph"),
+      range: n.sourceRange(i..<(i + 1)))
+  }
+}

@@ -1,0 +1,70 @@
+import RendaText
+
+/// Inline suppression markers, on a line of their own, in `.txt` and `.md` alike:
+///
+/// - `<!-- renda-disable RULE[,RULE] -->` … `<!-- renda-enable -->`: the rules are off
+///   between the markers (all rules when none is named); `<!-- renda-enable RULE -->`
+///   turns one back on.
+/// - `<!-- renda-disable-next-line RULE[,RULE] -->`: off on the next non-blank line.
+///
+/// The parser treats these lines as blank: they are an editor's marks, removed before
+/// print.
+package struct Suppressions: Sendable {
+  /// Line ranges (0-based, inclusive) where a rule (or every rule, key `*`) is off.
+  private var spans: [(rules: Set<String>, lines: ClosedRange<Int>)] = []
+
+  package init(_ text: SourceText) {
+    var open: [String: Int] = [:]
+    var pendingNextLine: Set<String>?
+    let lineCount = text.lineIndex.lineCount
+    for line in 0..<lineCount {
+      let content = text.lineText(line).trimmingWhitespace()
+      if let pending = pendingNextLine, !content.isEmpty, Self.marker(content) == nil {
+        spans.append((pending, line...line))
+        pendingNextLine = nil
+      }
+      guard let (kind, rules) = Self.marker(content) else { continue }
+      switch kind {
+      case "renda-disable":
+        for rule in rules.isEmpty ? ["*"] : rules where open[rule] == nil { open[rule] = line }
+      case "renda-enable":
+        let closing = rules.isEmpty ? Array(open.keys) : rules
+        for rule in closing {
+          if let start = open.removeValue(forKey: rule) { spans.append(([rule], start...line)) }
+        }
+      case "renda-disable-next-line":
+        pendingNextLine = Set(rules.isEmpty ? ["*"] : rules)
+      default: break
+      }
+    }
+    for (rule, start) in open { spans.append(([rule], start...max(start, lineCount - 1))) }
+  }
+
+  package var isEmpty: Bool { spans.isEmpty }
+
+  package func suppresses(_ finding: Finding, in text: SourceText) -> Bool {
+    guard !spans.isEmpty else { return false }
+    let line = text.lineIndex.line(containing: finding.range.lowerBound)
+    return spans.contains { span in
+      span.lines.contains(line) && (span.rules.contains(finding.rule) || span.rules.contains("*"))
+    }
+  }
+
+  /// `<!-- renda-disable a, b -->` → ("renda-disable", ["a", "b"]).
+  static func marker(_ line: String) -> (String, [String])? {
+    guard line.hasPrefix("<!--"), line.hasSuffix("-->") else { return nil }
+    let inner = line.dropFirst(4).dropLast(3).trimmingWhitespace()
+    let words = inner.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+    guard let kind = words.first, kind.hasPrefix("renda-") else { return nil }
+    return (kind, Array(words.dropFirst()))
+  }
+}
+
+extension StringProtocol {
+  func trimmingWhitespace() -> String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.isInlineWhitespace && !$0.isLineBreak }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.isInlineWhitespace && !$0.isLineBreak })!
+    return String(String.UnicodeScalarView(scalars[first...last]))
+  }
+}
