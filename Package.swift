@@ -26,6 +26,10 @@ let package = Package(
     .target(
       name: "RendaChecks", dependencies: ["RendaText", "RendaPage", "RendaAnalysis"],
       exclude: ["CheckSkeleton.swift.template"], swiftSettings: strict),
+    // `.renda.json`: rule settings, user glossaries, ignored paths. Shared by CLI and server.
+    .target(
+      name: "RendaConfiguration", dependencies: ["RendaAnalysis", "RendaChecks", "RendaData"],
+      swiftSettings: strict),
     // Editor-neutral API: outline (and later hover, diagnostics) as plain values.
     .target(
       name: "RendaIDE", dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaChecks"],
@@ -33,7 +37,9 @@ let package = Package(
     // Subcommands as library code, testable in-process.
     .target(
       name: "RendaCLI",
-      dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaChecks", "RendaIDE"],
+      dependencies: [
+        "RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaChecks", "RendaConfiguration", "RendaIDE",
+      ],
       swiftSettings: strict),
     .executableTarget(name: "renda", dependencies: ["RendaCLI"], swiftSettings: strict),
 

@@ -11,6 +11,13 @@ package enum RendaCommand {
     usage: renda <command> [options] [PATH...]
 
     commands:
+      check [--format text|json|sarif] [--fail-on error|warning|info|hint|never]
+            [--lang zh|en] [--config FILE] [--rule ID]... PATH...
+                                                      report findings; exit 1 when any is at or above --fail-on
+      fix [--dry-run] [--rule ID]... [--config FILE] PATH...
+                                                      apply every certain fix (atomically); --dry-run prints a diff
+      rules                                           list the rules
+      explain RULE                                    print a rule's documentation
       outline [--format tree|markdown|json] PATH...   print the outline of each page
                                                       (PATH: a file, a directory of *.txt/*.md, or - for stdin)
       help                                            print this help
@@ -27,6 +34,10 @@ package enum RendaCommand {
     args.removeFirst()
     switch command {
     case "outline": return OutlineCommand.run(args, io: io)
+    case "check": return CheckCommand.run(args, io: io)
+    case "fix": return FixCommand.run(args, io: io)
+    case "rules": return RulesCommand.list(args, io: io)
+    case "explain": return RulesCommand.explain(args, io: io)
     case "help", "--help", "-h":
       io.output(usage + "\n")
       return 0

@@ -11,36 +11,23 @@ enum OutlineCommand {
   }
 
   static func run(_ arguments: [String], io: CommandIO) -> Int32 {
-    var format = Format.tree
-    var paths: [String] = []
-    var i = 0
-    while i < arguments.count {
-      let argument = arguments[i]
-      if argument == "--format" || argument.hasPrefix("--format=") {
-        let value: String
-        if argument == "--format" {
-          guard i + 1 < arguments.count else {
-            io.error("renda outline: --format needs a value: tree, markdown or json")
-            return 2
-          }
-          value = arguments[i + 1]
-          i += 1
-        } else {
-          value = String(argument.dropFirst("--format=".count))
-        }
-        guard let parsed = Format(rawValue: value) else {
-          io.error("renda outline: unknown format '\(value)': use tree, markdown or json")
-          return 2
-        }
-        format = parsed
-      } else if argument.hasPrefix("-") && argument != "-" {
-        io.error("renda outline: unknown option '\(argument)'\n\n" + RendaCommand.usage)
-        return 2
-      } else {
-        paths.append(argument)
-      }
-      i += 1
+    let parsed: Arguments
+    switch Arguments.parse(arguments, valued: ["--format"], flags: []) {
+    case .failure(let error):
+      let choices = error.message.hasPrefix("--format") ? ": tree, markdown or json" : ""
+      io.error("renda outline: \(error.message)\(choices)\n\n" + RendaCommand.usage)
+      return 2
+    case .success(let value): parsed = value
     }
+    var format = Format.tree
+    if let value = parsed.values["--format"] {
+      guard let chosen = Format(rawValue: value) else {
+        io.error("renda outline: unknown format '\(value)': use tree, markdown or json")
+        return 2
+      }
+      format = chosen
+    }
+    let paths = parsed.paths
     guard !paths.isEmpty else {
       io.error("renda outline: no input: name files, directories, or - for stdin")
       return 2

@@ -1,0 +1,86 @@
+import Foundation
+import RendaChecks
+import RendaIDE
+import RendaText
+
+/// `renda check --format json`, described by `schemas/findings.schema.json`: per file
+/// `path` and `findings`; positions are 1-based lines and 1-based columns counted in
+/// Unicode scalars, ranges end just past their last character.
+enum FindingsReport {
+  struct File: Encodable {
+    var path: String
+    var findings: [FindingJSON]
+  }
+
+  struct FindingJSON: Encodable {
+    var rule: String
+    var severity: String
+    var message: String
+    var range: RangeJSON
+    var related: [RelatedJSON]
+    var fixes: [FixJSON]
+  }
+
+  struct RangeJSON: Encodable {
+    var start: PositionJSON
+    var end: PositionJSON
+  }
+
+  struct PositionJSON: Encodable {
+    var line: Int
+    var column: Int
+  }
+
+  struct RelatedJSON: Encodable {
+    var range: RangeJSON
+    var message: String
+  }
+
+  struct FixJSON: Encodable {
+    var title: String
+    var edits: [EditJSON]
+  }
+
+  struct EditJSON: Encodable {
+    var range: RangeJSON
+    var newText: String
+  }
+
+  static func range(_ range: TextRange, in analysis: DocumentAnalysis) -> RangeJSON {
+    let start = analysis.position(of: range.lowerBound)
+    let end = analysis.position(of: range.upperBound)
+    return RangeJSON(
+      start: PositionJSON(line: start.line, column: start.column), end: PositionJSON(line: end.line, column: end.column)
+    )
+  }
+
+  static func file(_ checked: CheckSession.Checked, language: Language) -> File {
+    let analysis = checked.analysis
+    return File(
+      path: checked.document.path,
+      findings: analysis.findings.map { finding in
+        FindingJSON(
+          rule: finding.rule, severity: finding.severity.rawValue, message: finding.message.text(in: language),
+          range: range(finding.range, in: analysis),
+          related: finding.related.map {
+            RelatedJSON(range: range($0.range, in: analysis), message: $0.message.text(in: language))
+          },
+          fixes: finding.fixes.map { fix in
+            FixJSON(
+              title: fix.title.text(in: language),
+              edits: fix.edits.map { EditJSON(range: range($0.range, in: analysis), newText: $0.newText) })
+          })
+      })
+  }
+
+  static func json(_ files: [CheckSession.Checked], language: Language) -> String {
+    encode(files.map { file($0, language: language) })
+  }
+
+  static func encode(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "[]" }
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import RendaChecks
+import RendaIDE
+import RendaText
+
+/// `renda check --format sarif`: SARIF 2.1.0 as GitHub code scanning reads it. Regions
+/// use 1-based lines and columns counted in Unicode code points, and say so with
+/// `columnKind: unicodeCodePoints`.
+enum SARIFReport {
+  struct Log: Encodable {
+    var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    var version = "2.1.0"
+    var runs: [Run]
+
+    enum CodingKeys: String, CodingKey {
+      case schema = "$schema"
+      case version, runs
+    }
+  }
+
+  struct Run: Encodable {
+    var tool: Tool
+    var columnKind = "unicodeCodePoints"
+    var originalUriBaseIds: [String: ArtifactLocation]?
+    var artifacts: [Artifact]
+    var results: [ResultJSON]
+  }
+
+  struct Tool: Encodable {
+    var driver: Driver
+  }
+
+  struct Driver: Encodable {
+    var name = "renda"
+    var version = RendaCommand.version
+    var semanticVersion = RendaCommand.version
+    var informationUri = "https://github.com/renda-lint/renda"
+    var rules: [Rule]
+  }
+
+  struct Rule: Encodable {
+    var id: String
+    var name: String
+    var shortDescription: Text
+    var fullDescription: Text
+    var help: Text
+    var defaultConfiguration: Configuration
+  }
+
+  struct Configuration: Encodable {
+    var level: String
+  }
+
+  struct Text: Encodable {
+    var text: String
+  }
+
+  struct Artifact: Encodable {
+    var location: ArtifactLocation
+  }
+
+  struct ArtifactLocation: Encodable {
+    var uri: String
+    var uriBaseId: String?
+  }
+
+  struct ResultJSON: Encodable {
+    var ruleId: String
+    var ruleIndex: Int
+    var level: String
+    var message: Text
+    var locations: [Location]
+    var relatedLocations: [RelatedLocation]?
+    var fixes: [FixJSON]?
+  }
+
+  struct Location: Encodable {
+    var physicalLocation: PhysicalLocation
+  }
+
+  struct RelatedLocation: Encodable {
+    var id: Int
+    var physicalLocation: PhysicalLocation
+    var message: Text
+  }
+
+  struct PhysicalLocation: Encodable {
+    var artifactLocation: ArtifactLocation
+    var region: Region
+  }
+
+  struct Region: Encodable {
+    var startLine: Int
+    var startColumn: Int
+    var endLine: Int
+    var endColumn: Int
+  }
+
+  struct FixJSON: Encodable {
+    var description: Text
+    var artifactChanges: [ArtifactChange]
+  }
+
+  struct ArtifactChange: Encodable {
+    var artifactLocation: ArtifactLocation
+    var replacements: [Replacement]
+  }
+
+  struct Replacement: Encodable {
+    var deletedRegion: Region
+    var insertedContent: Text
+  }
+
+  static func level(_ severity: Severity) -> String {
+    switch severity {
+    case .error: "error"
+    case .warning: "warning"
+    case .info, .hint: "note"
+    }
+  }
+
+  static func uri(_ path: String) -> String {
+    if path == "-" { return "stdin" }
+    if path.hasPrefix("/") { return URL(fileURLWithPath: path).absoluteString }
+    var trimmed = path
+    while trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
+    let allowed = CharacterSet.urlPathAllowed
+    return trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? trimmed
+  }
+
+  static func json(_ files: [CheckSession.Checked], language: Language) -> String {
+    let rules = CheckRegistry.all.map { check in
+      Rule(
+        id: check.id, name: check.id, shortDescription: Text(text: check.summary.text(in: language)),
+        fullDescription: Text(text: check.summary.text(in: language)), help: Text(text: check.documentation),
+        defaultConfiguration: Configuration(level: level(check.defaultSeverity)))
+    }
+    let ruleIndex = Dictionary(uniqueKeysWithValues: CheckRegistry.all.enumerated().map { ($1.id, $0) })
+    var results: [ResultJSON] = []
+    for checked in files {
+      let location = ArtifactLocation(uri: uri(checked.document.path), uriBaseId: relativeBase(checked.document.path))
+      func region(_ range: TextRange) -> Region {
+        let start = checked.analysis.position(of: range.lowerBound)
+        var end = checked.analysis.position(of: range.upperBound)
+        if end.line == start.line, end.column <= start.column { end.column = start.column + 1 }
+        return Region(startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column)
+      }
+      for finding in checked.analysis.findings {
+        let related = finding.related.enumerated().map { index, item in
+          RelatedLocation(
+            id: index + 1, physicalLocation: PhysicalLocation(artifactLocation: location, region: region(item.range)),
+            message: Text(text: item.message.text(in: language)))
+        }
+        let fixes = finding.fixes.map { fix in
+          FixJSON(
+            description: Text(text: fix.title.text(in: language)),
+            artifactChanges: [
+              ArtifactChange(
+                artifactLocation: location,
+                replacements: fix.edits.map { edit in
+                  let start = checked.analysis.position(of: edit.range.lowerBound)
+                  let end = checked.analysis.position(of: edit.range.upperBound)
+                  return Replacement(
+                    deletedRegion: Region(
+                      startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column),
+                    insertedContent: Text(text: edit.newText))
+                })
+            ])
+        }
+        results.append(
+          ResultJSON(
+            ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule] ?? 0, level: level(finding.severity),
+            message: Text(text: finding.message.text(in: language)),
+            locations: [
+              Location(physicalLocation: PhysicalLocation(artifactLocation: location, region: region(finding.range)))
+            ],
+            relatedLocations: related.isEmpty ? nil : related, fixes: fixes.isEmpty ? nil : fixes))
+      }
+    }
+    let artifacts = files.map {
+      Artifact(location: ArtifactLocation(uri: uri($0.document.path), uriBaseId: relativeBase($0.document.path)))
+    }
+    let usesBase = files.contains { relativeBase($0.document.path) != nil }
+    let run = Run(
+      tool: Tool(driver: Driver(rules: rules)),
+      originalUriBaseIds: usesBase
+        ? [
+          "SRCROOT": ArtifactLocation(
+            uri: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).absoluteString)
+        ]
+        : nil,
+      artifacts: artifacts, results: results)
+    return FindingsReport.encode(Log(runs: [run]))
+  }
+
+  private static func relativeBase(_ path: String) -> String? {
+    path.hasPrefix("/") || path == "-" ? nil : "SRCROOT"
+  }
+}

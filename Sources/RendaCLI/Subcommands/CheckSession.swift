@@ -1,0 +1,130 @@
+import Dispatch
+import Foundation
+import RendaChecks
+import RendaConfiguration
+import RendaIDE
+import RendaText
+
+/// What `check` and `fix` share: expanding inputs, finding each file's configuration,
+/// analysing files in parallel (results in input order).
+struct CheckSession {
+  struct Options {
+    var configPath: String?
+    var ruleFilter: Set<String>?
+  }
+
+  struct Checked {
+    var document: InputDocument
+    var analysis: DocumentAnalysis
+    var configuration: RendaConfiguration
+  }
+
+  enum Outcome {
+    case checked(Checked)
+    case skipped
+    case failed(InputError)
+  }
+
+  let options: Options
+  let io: CommandIO
+  private let explicit: RendaConfiguration?
+  private let defaults: RendaConfiguration
+  private let cache = ConfigurationCache()
+
+  init(options: Options, io: CommandIO) throws(ConfigurationError) {
+    self.options = options
+    self.io = io
+    defaults = try RendaConfiguration.defaults()
+    explicit = try options.configPath.map { path throws(ConfigurationError) in try ConfigurationLoader.load(path: path)
+    }
+  }
+
+  /// The configuration that governs `path`: `--config`, else the nearest `.renda.json`.
+  func configuration(for path: String) throws(ConfigurationError) -> RendaConfiguration {
+    if let explicit { return explicit }
+    let directory =
+      path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
+    guard let file = ConfigurationLoader.find(from: directory.isEmpty ? "." : directory) else { return defaults }
+    return try cache.configuration(at: file)
+  }
+
+  /// Reads and analyses every input, in parallel; outcomes in input order.
+  func run(_ paths: [String]) -> [Outcome] {
+    let entries = InputFiles.expand(paths)
+    let results = ResultSlots<Outcome>(count: entries.count)
+    DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+      results[index] = analyse(entries[index])
+    }
+    return results.values.map { $0 ?? .skipped }
+  }
+
+  private func analyse(_ entry: Result<String, InputError>) -> Outcome {
+    let path: String
+    switch entry {
+    case .failure(let error): return .failed(error)
+    case .success(let value): path = value
+    }
+    let configuration: RendaConfiguration
+    do {
+      configuration = try self.configuration(for: path)
+    } catch {
+      return .failed(InputError(path: path, message: "configuration: \(error.description)"))
+    }
+    if path != "-", configuration.ignores(path) { return .skipped }
+    switch InputFiles.read(path, io: io) {
+    case .failure(let error): return .failed(error)
+    case .success(let document):
+      var checks = configuration.checks
+      if let filter = options.ruleFilter { checks = checks.limited(to: filter) }
+      let analysis = DocumentAnalysis(text: document.text, glossary: configuration.glossary, configuration: checks)
+      return .checked(Checked(document: document, analysis: analysis, configuration: configuration))
+    }
+  }
+}
+
+/// Configurations read so far, by file (read once even when checked in parallel).
+final class ConfigurationCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var loaded: [String: Result<RendaConfiguration, ConfigurationError>] = [:]
+
+  func configuration(at path: String) throws(ConfigurationError) -> RendaConfiguration {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached = loaded[path] { return try cached.get() }
+    let result: Result<RendaConfiguration, ConfigurationError>
+    do {
+      result = .success(try ConfigurationLoader.load(path: path))
+    } catch {
+      result = .failure(error)
+    }
+    loaded[path] = result
+    return try result.get()
+  }
+}
+
+/// Slots written by parallel workers, each slot by exactly one worker.
+final class ResultSlots<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var storage: [Value?]
+
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+  subscript(index: Int) -> Value? {
+    get {
+      lock.lock()
+      defer { lock.unlock() }
+      return storage[index]
+    }
+    set {
+      lock.lock()
+      storage[index] = newValue
+      lock.unlock()
+    }
+  }
+
+  var values: [Value?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return storage
+  }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import RendaAnalysis
+import RendaChecks
+import RendaConfiguration
+import RendaIDE
+import RendaText
+
+/// `renda fix [--dry-run] [--rule ID]... [--config FILE] PATH...`
+///
+/// Applies every certain fix, re-checking until nothing more applies (so a second run
+/// is a no-op). Writes atomically and refuses a file changed since it was read; a file
+/// with nothing to fix is never touched. `--dry-run` prints a unified diff instead.
+enum FixCommand {
+  static let maximumRounds = 8
+
+  static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+    let parsed: Arguments
+    switch Arguments.parse(arguments, valued: ["--rule", "--config", "--lang"], flags: ["--dry-run"]) {
+    case .failure(let error):
+      io.error("renda fix: \(error.message)\n\n" + RendaCommand.usage)
+      return 2
+    case .success(let value): parsed = value
+    }
+    var ruleFilter: Set<String>?
+    if let rules = parsed.repeated["--rule"] {
+      for id in rules where CheckRegistry.check(id: id) == nil {
+        io.error("renda fix: unknown rule '\(id)'; `renda rules` lists them")
+        return 2
+      }
+      ruleFilter = Set(rules)
+    }
+    guard !parsed.paths.isEmpty else {
+      io.error("renda fix: no input: name files or directories")
+      return 2
+    }
+    if parsed.paths.contains("-") && !parsed.flags.contains("--dry-run") {
+      io.error("renda fix: standard input can only be fixed with --dry-run (there is no file to write)")
+      return 2
+    }
+    let session: CheckSession
+    do {
+      session = try CheckSession(options: .init(configPath: parsed.values["--config"], ruleFilter: ruleFilter), io: io)
+    } catch {
+      io.error("renda: \(error.description)")
+      return 2
+    }
+    let dryRun = parsed.flags.contains("--dry-run")
+    var failed = false
+    var changedFiles = 0
+    var appliedTotal = 0
+    for outcome in session.run(parsed.paths) {
+      switch outcome {
+      case .failed(let error):
+        io.error(error.description)
+        failed = true
+      case .skipped: continue
+      case .checked(let checked):
+        var checks = checked.configuration.checks
+        if let ruleFilter { checks = checks.limited(to: ruleFilter) }
+        let (fixed, applied) = fixToFixedPoint(
+          checked.analysis, glossary: checked.configuration.glossary, checks: checks)
+        guard applied > 0, fixed.bytes != checked.document.text.bytes else { continue }
+        appliedTotal += applied
+        changedFiles += 1
+        if dryRun {
+          io.output(
+            UnifiedDiff.render(
+              path: checked.document.path, old: String(decoding: checked.document.text.bytes, as: UTF8.self),
+              new: String(decoding: fixed.bytes, as: UTF8.self)))
+        } else {
+          do {
+            try AtomicFileWriter.replace(
+              checked.document.path, expecting: Data(checked.document.text.bytes), with: Data(fixed.bytes))
+          } catch {
+            io.error(error.description)
+            failed = true
+          }
+        }
+      }
+    }
+    io.error(
+      "\(dryRun ? "would apply" : "applied") \(appliedTotal) fix\(appliedTotal == 1 ? "" : "es") in \(changedFiles) file\(changedFiles == 1 ? "" : "s")"
+    )
+    return failed ? 2 : 0
+  }
+
+  /// Applies fixes, re-analyses, and repeats until no fix is left (or the rounds run out).
+  static func fixToFixedPoint(_ analysis: DocumentAnalysis, glossary: Glossary, checks: CheckConfiguration)
+    -> (SourceText, Int)
+  {
+    var current = analysis
+    var applied = 0
+    for _ in 0..<maximumRounds {
+      let fixes = current.findings.compactMap(\.fixes.first)
+      guard !fixes.isEmpty else { break }
+      let result = FixApplier.apply(fixes, to: current.text)
+      guard result.appliedFixes > 0, result.text.bytes != current.text.bytes else { break }
+      applied += result.appliedFixes
+      current = DocumentAnalysis(text: result.text, glossary: glossary, configuration: checks)
+    }
+    return (current.text, applied)
+  }
+}

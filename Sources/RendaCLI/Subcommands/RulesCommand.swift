@@ -1,0 +1,54 @@
+import RendaChecks
+
+/// `renda rules` lists every rule; `renda explain RULE` prints its documentation.
+enum RulesCommand {
+  static func list(_ arguments: [String], io: CommandIO) -> Int32 {
+    let language: Language = arguments.contains("--lang=en") || arguments.contains("en") ? .en : .zh
+    let width = CheckRegistry.ids.map(\.count).max() ?? 10
+    var out = ""
+    for check in CheckRegistry.all {
+      let id = check.id.padding(toLength: width, withPad: " ", startingAt: 0)
+      let severity = check.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+      out += "\(id)  \(severity)  \(check.summary.text(in: language))\n"
+    }
+    io.output(out)
+    return 0
+  }
+
+  static func explain(_ arguments: [String], io: CommandIO) -> Int32 {
+    guard let id = arguments.first(where: { !$0.hasPrefix("-") }) else {
+      io.error("renda explain: name a rule; `renda rules` lists them")
+      return 2
+    }
+    if id == "suppression" || id == "config" {
+      io.output(configurationHelp)
+      return 0
+    }
+    guard let check = CheckRegistry.check(id: id) else {
+      io.error("renda explain: unknown rule '\(id)'; `renda rules` lists them")
+      return 2
+    }
+    io.output(check.documentation + "\n\n" + configurationHelp)
+    return 0
+  }
+
+  static let configurationHelp = """
+    Turning rules off
+
+      In the text, on a line of its own (in .txt and .md alike; Renda reads these lines
+      as blank, like any editor's mark):
+        <!-- renda-disable RULE[,RULE] -->      off from here (every rule if none named)
+        <!-- renda-enable [RULE] -->            on again
+        <!-- renda-disable-next-line RULE -->   off for the next non-blank line
+
+      In .renda.json (found by walking up from the checked file, or --config FILE):
+        {
+          "rules": { "ocr-spacing": "off", "heading-format": "warning" },
+          "glossaries": ["my-glossary.json"],
+          "ignore": ["drafts/**"]
+        }
+      A rule's setting is "off", "on", or a severity (error, warning, info, hint).
+      Described by schemas/config.schema.json; glossary files by schemas/glossary.schema.json.
+
+    """
+}

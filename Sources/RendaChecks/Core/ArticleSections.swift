@@ -1,0 +1,180 @@
+import RendaPage
+import RendaText
+
+/// Shared reading aids for the structure rules (`four-organs`, `heading-parallel`,
+/// `heading-format`, `enumeration`, `slogan-count`, `formula-members`): an article's
+/// sections as one list, positions in the normalized text, numerals, and the short
+/// quotations their messages use.
+enum ArticleSections {
+  /// One section opener: a section heading, or a run-in head in an article without headings.
+  struct Section {
+    var text: TextSpan
+    /// 0-based line where the opener starts.
+    var line: Int
+    var sectionRange: TextRange
+    var enumerations: [Enumeration]
+    var isRunInHead: Bool
+    /// The opener's leading ordinal (`一、`), when it has one.
+    var ordinal: String?
+
+    /// The text without a leading ordinal and without a run-in head's final stop.
+    var core: [Unicode.Scalar] {
+      var scalars = Array(text.normalized.unicodeScalars)
+      if let ordinal, scalars.starts(with: ordinal.unicodeScalars) {
+        scalars.removeFirst(ordinal.unicodeScalars.count)
+      }
+      if isRunInHead, let last = scalars.last, ArticleSections.isFinalStop(last) { scalars.removeLast() }
+      return scalars
+    }
+  }
+
+  /// The article's section headings, or its run-in heads when it has no headings.
+  static func sections(of article: Article) -> [Section] {
+    if !article.headings.isEmpty {
+      return article.headings.map {
+        Section(
+          text: $0.text, line: $0.lines.first ?? 0, sectionRange: $0.sectionRange, enumerations: $0.enumerations,
+          isRunInHead: false, ordinal: $0.ordinal)
+      }
+    }
+    return article.runInHeads.map {
+      Section(
+        text: $0.text, line: $0.line, sectionRange: $0.sectionRange, enumerations: $0.enumerations,
+        isRunInHead: true, ordinal: nil)
+    }
+  }
+
+  /// The normalized scalars whose source bytes lie inside `range`.
+  static func normalizedRange(of range: TextRange, in n: NormalizedText) -> Range<Int> {
+    let lower = firstIndex(atOrAfter: range.lowerBound.utf8, in: n)
+    let upper = firstIndex(atOrAfter: range.upperBound.utf8, in: n)
+    return lower..<max(lower, upper)
+  }
+
+  /// The first normalized scalar that starts at or after byte `offset`.
+  static func firstIndex(atOrAfter offset: Int, in n: NormalizedText) -> Int {
+    var low = 0
+    var high = n.count
+    while low < high {
+      let mid = (low + high) / 2
+      if n.starts[mid] < offset { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// Source range of the first occurrence of `needle` (whitespace-free) inside `range`.
+  static func find(_ needle: String, in range: TextRange, _ n: NormalizedText) -> TextRange? {
+    let scope = normalizedRange(of: range, in: n)
+    guard let start = firstOccurrence(Array(needle.unicodeScalars), in: n.scalars[scope]) else { return nil }
+    return n.sourceRange(start..<(start + needle.unicodeScalars.count))
+  }
+
+  /// Index of the first occurrence of `needle` in `haystack`.
+  static func firstOccurrence<C: RandomAccessCollection>(_ needle: [Unicode.Scalar], in haystack: C) -> C.Index?
+  where C.Element == Unicode.Scalar {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+    var i = haystack.startIndex
+    let last = haystack.index(haystack.endIndex, offsetBy: -needle.count)
+    while i <= last {
+      if haystack[i] == needle[0], zip(haystack[i...], needle).allSatisfy({ $0 == $1 }) { return i }
+      i = haystack.index(after: i)
+    }
+    return nil
+  }
+
+  /// 1-based line of `offset`, for messages.
+  static func lineNumber(_ offset: TextOffset, in text: SourceText) -> Int {
+    text.line(containing: offset) + 1
+  }
+
+  /// `第12行“以学铸魂……”`: where a piece of text is, for messages that must stand on their
+  /// own (some editors do not show related locations).
+  static func cite(_ span: TextSpan, in text: SourceText, limit: Int = 16) -> LocalizedText {
+    let line = lineNumber(span.range.lowerBound, in: text)
+    let quoted = shortened(span.normalized, limit: limit)
+    return LocalizedText(zh: "第\(line)行“\(quoted)”", en: "line \(line) “\(quoted)”")
+  }
+
+  /// `text`, cut to `limit` scalars with an ellipsis.
+  static func shortened(_ text: String, limit: Int) -> String {
+    let scalars = text.unicodeScalars
+    guard scalars.count > limit else { return text }
+    return String(String.UnicodeScalarView(scalars.prefix(limit))) + "…"
+  }
+
+  /// Joins localized parts with the language's list separator.
+  static func list(_ parts: [LocalizedText], zh separator: String = "；", en enSeparator: String = "; ")
+    -> LocalizedText
+  {
+    LocalizedText(zh: parts.map(\.zh).joined(separator: separator), en: parts.map(\.en).joined(separator: enSeparator))
+  }
+
+  /// `。！？；` and their ASCII forms.
+  static func isFinalStop(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B, 0x2E, 0xFF0E: true
+    default: false
+    }
+  }
+
+  /// Marks that end a clause: sentence stops, commas, colons, `、`.
+  static func isClauseMark(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0x21, 0x3F, 0x3B, 0xFF0C, 0x2C, 0x3001, 0xFF1A, 0x3A: true
+    default: false
+    }
+  }
+
+  /// Any punctuation or quote mark (not a letter, ideograph or digit).
+  static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+    switch s.properties.generalCategory {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+      .finalPunctuation, .otherPunctuation, .mathSymbol, .otherSymbol:
+      true
+    default: false
+    }
+  }
+
+  /// The value of a Chinese numeral digit (一 … 十, 两), nil otherwise.
+  static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
+    switch s.value {
+    case 0x4E00: 1
+    case 0x4E8C, 0x4E24: 2
+    case 0x4E09: 3
+    case 0x56DB: 4
+    case 0x4E94: 5
+    case 0x516D: 6
+    case 0x4E03: 7
+    case 0x516B: 8
+    case 0x4E5D: 9
+    case 0x5341: 10
+    default: nil
+    }
+  }
+
+  /// Reads a Chinese numeral of one or two places at `scalars[i...]`: value and length.
+  static func chineseNumber<C: RandomAccessCollection>(in scalars: C, at i: C.Index) -> (value: Int, length: Int)?
+  where C.Element == Unicode.Scalar, C.Index == Int {
+    guard i >= scalars.startIndex, i < scalars.endIndex, let first = chineseDigit(scalars[i]) else { return nil }
+    let next = i + 1 < scalars.endIndex ? chineseDigit(scalars[i + 1]) : nil
+    if first == 10 {
+      if let unit = next, unit < 10 { return (10 + unit, 2) }
+      return (10, 1)
+    }
+    if next == 10 {
+      if i + 2 < scalars.endIndex, let unit = chineseDigit(scalars[i + 2]), unit < 10 { return (first * 10 + unit, 3) }
+      return (first * 10, 2)
+    }
+    return (first, 1)
+  }
+
+  /// The Chinese numeral for small numbers (1 … 99), for messages.
+  static func numeral(_ value: Int) -> String {
+    let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+    guard value > 0, value < 100 else { return String(value) }
+    if value < 10 { return digits[value] }
+    let tens = value / 10
+    let units = value % 10
+    return (tens == 1 ? "" : digits[tens]) + "十" + digits[units]
+  }
+}
