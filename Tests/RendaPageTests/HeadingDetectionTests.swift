@@ -77,11 +77,13 @@ struct HeadingDetectionTests {
     ])
   }
 
-  @Test("Numbered headings keep their ordinal", arguments: [
-    (["一、强化政治引领", "二、突出代表主体", "三、注重培训实效"], ["一、", "二、", "三、"]),
-    (["（一）强化政治引领", "（二）突出代表主体", "（三）注重培训实效"], ["（一）", "（二）", "（三）"]),
-    (["1.强化政治引领", "2.突出代表主体", "3.注重培训实效"], ["1.", "2.", "3."]),
-  ])
+  @Test(
+    "Numbered headings keep their ordinal",
+    arguments: [
+      (["一、强化政治引领", "二、突出代表主体", "三、注重培训实效"], ["一、", "二、", "三、"]),
+      (["（一）强化政治引领", "（二）突出代表主体", "（三）注重培训实效"], ["（一）", "（二）", "（三）"]),
+      (["1.强化政治引领", "2.突出代表主体", "3.注重培训实效"], ["1.", "2.", "3."]),
+    ])
   func numberedHeadings(headings: [String], ordinals: [String]) throws {
     let (page, _) = Self.page(headings: headings.map { [$0] })
     let article = try #require(page.articles.first)
@@ -165,11 +167,9 @@ struct HeadingDetectionTests {
     lines.block(PageTest.paragraph(2))
     let page = lines.parse()
     let article = try #require(page.articles.first)
-    withKnownIssue("bug: a candidate whose previous block ends mid-sentence is kept when no first character dominates") {
-      #expect(
-        PageTest.headingTexts(article) == ["科学布局构建学习培训新机制", "分类提能推进学习培训全覆盖", "立足实践拓展学习培训大课堂"],
-        "\(pageTestDump(page))")
-    }
+    #expect(
+      PageTest.headingTexts(article) == ["科学布局构建学习培训新机制", "分类提能推进学习培训全覆盖", "立足实践拓展学习培训大课堂"],
+      "\(pageTestDump(page))")
   }
 
   @Test("A fragment that happens to start with the headings' leading character is not a heading")
@@ -187,11 +187,9 @@ struct HeadingDetectionTests {
     lines.block(PageTest.paragraph(2))
     let page = lines.parse()
     let article = try #require(page.articles.first)
-    withKnownIssue("bug: the only check on a heading's context is for candidates not sharing the dominant first character") {
-      #expect(
-        PageTest.headingTexts(article) == ["以学铸魂坚守政治忠诚", "以学增智凝聚学思贯通", "以学正风保持昂扬向上"],
-        "\(pageTestDump(page))")
-    }
+    #expect(
+      PageTest.headingTexts(article) == ["以学铸魂坚守政治忠诚", "以学增智凝聚学思贯通", "以学正风保持昂扬向上"],
+      "\(pageTestDump(page))")
   }
 
   @Test("A sub-lead inside a section is not a heading")
@@ -209,22 +207,18 @@ struct HeadingDetectionTests {
     lines.block(PageTest.paragraph(2))
     let page = lines.parse()
     let article = try #require(page.articles.first)
-    withKnownIssue("bug: a non-parallel candidate after a finished paragraph is kept as a heading") {
-      #expect(
-        PageTest.headingTexts(article) == ["以学铸魂坚守政治忠诚", "以学增智凝聚学思贯通", "以学正风保持昂扬向上"],
-        "\(pageTestDump(page))")
-    }
+    #expect(
+      PageTest.headingTexts(article) == ["以学铸魂坚守政治忠诚", "以学增智凝聚学思贯通", "以学正风保持昂扬向上"],
+      "\(pageTestDump(page))")
   }
 
   @Test("The first heading is a heading even when it ends in 。 (decisions.md, heading-format)")
   func firstHeadingWithFinalStop() throws {
     let (page, _) = Self.page(headings: [["以学铸魂 坚守政治忠诚。"], ["以学增智 凝聚学思贯通"], ["以学正风 保持昂扬向上"]])
     let article = try #require(page.articles.first)
-    withKnownIssue("bug: a heading with a final stop is only taken after the first heading (`i > headings[0]`)") {
-      #expect(
-        PageTest.headingTexts(article) == ["以学铸魂坚守政治忠诚。", "以学增智凝聚学思贯通", "以学正风保持昂扬向上"],
-        "\(pageTestDump(page))")
-    }
+    #expect(
+      PageTest.headingTexts(article) == ["以学铸魂坚守政治忠诚。", "以学增智凝聚学思贯通", "以学正风保持昂扬向上"],
+      "\(pageTestDump(page))")
   }
 
   @Test("A heading with a final stop, parallel by pattern rather than first character, is a heading")
@@ -235,8 +229,6 @@ struct HeadingDetectionTests {
     ]
     let (page, _) = Self.page(headings: headings)
     let article = try #require(page.articles.first)
-    withKnownIssue("bug: stop-ended headings join only when a first character dominates") {
-      #expect(PageTest.headingTexts(article) == headings.map { $0.joined() }, "\(pageTestDump(page))")
-    }
+    #expect(PageTest.headingTexts(article) == headings.map { $0.joined() }, "\(pageTestDump(page))")
   }
 }

@@ -11,16 +11,18 @@ struct NormalizationTests {
     return (text, NormalizedText(text))
   }
 
-  @Test("Removes spaces, U+3000, tabs, line breaks, NUL and the BOM", arguments: [
-    ("掌 握 各 类 别 、各 层 次", "掌握各类别、各层次"),
-    ("人大\u{3000}代表", "人大代表"),
-    ("人大\t代表\r\n工作\r机关\n", "人大代表工作机关"),
-    ("\u{FEFF}■ 宋 军", "■宋军"),
-    ("人大\u{0}代表", "人大代表"),
-    ("一\u{00A0}是", "一是"),
-    ("", ""),
-    ("\n\n \u{3000}\n", ""),
-  ])
+  @Test(
+    "Removes spaces, U+3000, tabs, line breaks, NUL and the BOM",
+    arguments: [
+      ("掌 握 各 类 别 、各 层 次", "掌握各类别、各层次"),
+      ("人大\u{3000}代表", "人大代表"),
+      ("人大\t代表\r\n工作\r机关\n", "人大代表工作机关"),
+      ("\u{FEFF}■ 宋 军", "■宋军"),
+      ("人大\u{0}代表", "人大代表"),
+      ("一\u{00A0}是", "一是"),
+      ("", ""),
+      ("\n\n \u{3000}\n", ""),
+    ])
   func removesWhitespace(input: String, expected: String) {
     let (_, n) = Self.normalized(input)
     #expect(n.string(0..<n.count) == expected)
@@ -74,13 +76,15 @@ struct NormalizationTests {
     #expect(n.range(ofLine: -1).isEmpty)
   }
 
-  @Test("line(ofScalar:) is right across blank lines", arguments: [
-    ("甲\n\n\n乙\n\n丙", [0, 3, 5]),
-    ("\n\n甲乙\n丙", [2, 2, 3]),
-    ("甲\r\n\r\n乙\r丙", [0, 2, 3]),
-    ("甲\n \u{3000}\n\n乙\n\n\n", [0, 3]),
-    ("  甲\n\n\n\n\n\n\n\n\n\n\n\n乙丙", [0, 12, 12]),
-  ])
+  @Test(
+    "line(ofScalar:) is right across blank lines",
+    arguments: [
+      ("甲\n\n\n乙\n\n丙", [0, 3, 5]),
+      ("\n\n甲乙\n丙", [2, 2, 3]),
+      ("甲\r\n\r\n乙\r丙", [0, 2, 3]),
+      ("甲\n \u{3000}\n\n乙\n\n\n", [0, 3]),
+      ("  甲\n\n\n\n\n\n\n\n\n\n\n\n乙丙", [0, 12, 12]),
+    ])
   func lineOfScalar(input: String, lines: [Int]) {
     let (text, n) = Self.normalized(input)
     #expect(n.count == lines.count)
@@ -116,9 +120,10 @@ struct NormalizationTests {
 
   @Test("The parser's texts are normalized: a heading's text has no spaces or breaks")
   func spansAreNormalized() throws {
-    let page = PageTest.parse(lines: ["■ 宋 军 郭磊（湖北）", ""] + PageTest.lead + [
-      "", "坚持党的领导 把牢政治机关定位", "",
-    ] + PageTest.paragraph(0) + ["", "夯实党建基础 维护权力机关形象", ""] + PageTest.paragraph(1))
+    let page = PageTest.parse(
+      lines: ["■ 宋 军 郭磊（湖北）", ""] + PageTest.lead + [
+        "", "坚持党的领导 把牢政治机关定位", "",
+      ] + PageTest.paragraph(0) + ["", "夯实党建基础 维护权力机关形象", ""] + PageTest.paragraph(1))
     let article = try #require(page.articles.first)
     #expect(PageTest.headingTexts(article) == ["坚持党的领导把牢政治机关定位", "夯实党建基础维护权力机关形象"])
     for heading in article.headings {

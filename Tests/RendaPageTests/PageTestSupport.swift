@@ -85,8 +85,10 @@ enum PageTest {
 
   /// A body paragraph of three lines ending in 。, varied by `n` so paragraphs differ.
   static func paragraph(_ n: Int) -> [String] {
-    let openings = ["襄阳市人大常委会坚持着眼新时", "常委会紧扣人大代表多元化、个性", "市人大常委会坚持把学习培训融入",
-                    "常委会注重培训成果转化，推动代", "坚持问题导向，聚焦代表履职中的"]
+    let openings = [
+      "襄阳市人大常委会坚持着眼新时", "常委会紧扣人大代表多元化、个性", "市人大常委会坚持把学习培训融入",
+      "常委会注重培训成果转化，推动代", "坚持问题导向，聚焦代表履职中的",
+    ]
     return [
       openings[n % openings.count],
       "代人大工作的新要求，注重大处谋划把",
@@ -141,7 +143,8 @@ func pageTestDump(_ page: Page) -> String {
       for e in r.enumerations { out.append("    enum \(e.scheme.rawValue) \(e.markers.map(\.marker))") }
     }
     for s in article.slogans {
-      out.append("  slogan \(s.text) count=\(s.announcedCount.map(String.init) ?? "nil") members=\(s.inlineMembers.map(\.text))")
+      out.append(
+        "  slogan \(s.text) count=\(s.announcedCount.map(String.init) ?? "nil") members=\(s.inlineMembers.map(\.text))")
     }
     if let note = article.authorNote { out.append("  note \(note.line): \(note.text.normalized)") }
   }

@@ -100,7 +100,8 @@ struct RobustnessTests {
     #expect(a.articles.count == b.articles.count)
     #expect(a.blocks.map(\.firstLine) == b.blocks.map(\.firstLine))
     #expect(a.blocks.map(\.role) == b.blocks.map(\.role))
-    #expect(a.articles.map { $0.headings.map(\.text.normalized) } == b.articles.map { $0.headings.map(\.text.normalized) })
+    #expect(
+      a.articles.map { $0.headings.map(\.text.normalized) } == b.articles.map { $0.headings.map(\.text.normalized) })
     #expect(a.articles.map { $0.runInHeads.map(\.line) } == b.articles.map { $0.runInHeads.map(\.line) })
     #expect(a.articles.map { $0.title?.text.normalized } == b.articles.map { $0.title?.text.normalized })
   }
@@ -118,9 +119,11 @@ struct RobustnessTests {
     #expect(page.blocks.count == 1)
   }
 
-  @Test("Empty text, blank lines only, whitespace only", arguments: [
-    "", "\n", "\n\n\n\n", "\r\n\r\n", "\r\r", " \n\u{3000}\n\t\n", "\u{FEFF}", "\u{0}\n\u{0}",
-  ])
+  @Test(
+    "Empty text, blank lines only, whitespace only",
+    arguments: [
+      "", "\n", "\n\n\n\n", "\r\n\r\n", "\r\r", " \n\u{3000}\n\t\n", "\u{FEFF}", "\u{0}\n\u{0}",
+    ])
   func degenerateTexts(text: String) {
     let page = PageTest.parse(text)
     Self.checkInvariants(page, text.debugDescription)
@@ -129,10 +132,12 @@ struct RobustnessTests {
     #expect(page.furniture.isEmpty)
   }
 
-  @Test("Lone markers and punctuation", arguments: [
-    "■", "■\n", "■■■", "■ （", "■ ()", "（作者", "（作者系\n\n", "“", "”“", "一", "一\n是", "（一）", "第一，",
-    "1.", "：", "。", "■ 宋 军\n■ 郭磊\n", "（作者系某地）\n■ 宋军",
-  ])
+  @Test(
+    "Lone markers and punctuation",
+    arguments: [
+      "■", "■\n", "■■■", "■ （", "■ ()", "（作者", "（作者系\n\n", "“", "”“", "一", "一\n是", "（一）", "第一，",
+      "1.", "：", "。", "■ 宋 军\n■ 郭磊\n", "（作者系某地）\n■ 宋军",
+    ])
   func loneMarkers(text: String) {
     Self.checkInvariants(PageTest.parse(text), text.debugDescription)
   }
@@ -150,24 +155,33 @@ struct RobustnessTests {
     }
     func inBounds(_ lines: [Int], _ what: String) {
       let ok = lines.allSatisfy { (0..<lineCount).contains($0) } && zip(lines, lines.dropFirst()).allSatisfy { $0 < $1 }
-      #expect(ok, "\(what) lines \(lines) not in bounds and increasing (\(lineCount) lines): \(context)", sourceLocation: sourceLocation)
+      #expect(
+        ok, "\(what) lines \(lines) not in bounds and increasing (\(lineCount) lines): \(context)",
+        sourceLocation: sourceLocation)
     }
 
     var previousBlockEnd = TextOffset(utf8: 0)
     var previousLastLine = -1
     for (i, block) in page.blocks.enumerated() {
       within(block.range, "block \(i)")
-      let ok = block.firstLine <= block.lastLine && block.firstLine > previousLastLine && block.lastLine < lineCount
+      let ok =
+        block.firstLine <= block.lastLine && block.firstLine > previousLastLine && block.lastLine < lineCount
         && block.range.lowerBound >= previousBlockEnd
-      #expect(ok, "block \(i) lines \(block.firstLine)...\(block.lastLine) out of order: \(context)", sourceLocation: sourceLocation)
+      #expect(
+        ok, "block \(i) lines \(block.firstLine)...\(block.lastLine) out of order: \(context)",
+        sourceLocation: sourceLocation)
       previousBlockEnd = block.range.upperBound
       previousLastLine = block.lastLine
     }
     for (k, article) in page.articles.enumerated() {
       let a = "article \(k)"
       within(article.range, a)
-      #expect(article.bodyBlocks.allSatisfy { page.blocks.indices.contains($0) }, "\(a) body blocks: \(context)", sourceLocation: sourceLocation)
-      #expect(zip(article.bodyBlocks, article.bodyBlocks.dropFirst()).allSatisfy { $0 < $1 }, "\(a) body blocks order: \(context)", sourceLocation: sourceLocation)
+      #expect(
+        article.bodyBlocks.allSatisfy { page.blocks.indices.contains($0) }, "\(a) body blocks: \(context)",
+        sourceLocation: sourceLocation)
+      #expect(
+        zip(article.bodyBlocks, article.bodyBlocks.dropFirst()).allSatisfy { $0 < $1 },
+        "\(a) body blocks order: \(context)", sourceLocation: sourceLocation)
       if let byline = article.byline {
         within(byline.range, "\(a) byline")
         if let range = byline.provinceRange {
@@ -194,13 +208,16 @@ struct RobustnessTests {
       for (r, head) in article.runInHeads.enumerated() {
         within(head.text.range, "\(a) run-in head \(r)")
         within(head.sectionRange, "\(a) run-in section \(r)")
-        #expect(text.line(containing: head.text.range.lowerBound) == head.line,
-                "\(a) run-in head \(r) line: \(context)", sourceLocation: sourceLocation)
+        #expect(
+          text.line(containing: head.text.range.lowerBound) == head.line,
+          "\(a) run-in head \(r) line: \(context)", sourceLocation: sourceLocation)
       }
       let enumerations = PageTest.allEnumerations(article)
       for marker in enumerations.flatMap(\.markers) {
         within(marker.range, "\(a) marker \(marker.marker)")
-        #expect((1...99).contains(marker.ordinal), "\(a) marker ordinal \(marker.ordinal): \(context)", sourceLocation: sourceLocation)
+        #expect(
+          (1...99).contains(marker.ordinal), "\(a) marker ordinal \(marker.ordinal): \(context)",
+          sourceLocation: sourceLocation)
       }
       for slogan in article.slogans {
         within(slogan.range, "\(a) slogan \(slogan.text)")

@@ -56,9 +56,11 @@ struct SloganTests {
     #expect(page.text.string(in: slogan.range) == "五个\n一")
   }
 
-  @Test("Counts announced by the slogan", arguments: [
-    ("四心", 4), ("三联", 3), ("两个维护", 2), ("三进三促", 3), ("双联系", 2), ("三个一批", 3), ("六个一", 6),
-  ])
+  @Test(
+    "Counts announced by the slogan",
+    arguments: [
+      ("四心", 4), ("三联", 3), ("两个维护", 2), ("三进三促", 3), ("双联系", 2), ("三个一批", 3), ("六个一", 6),
+    ])
   func announcedCounts(text: String, count: Int) throws {
     let slogan = try Self.slogan(["常委会围绕“\(text)”开展工作，推动落实。"])
     #expect(slogan.text == text)
@@ -92,7 +94,8 @@ struct SloganTests {
     #expect(slogan.text == "12345")
     #expect(slogan.announcedCount == nil)
     #expect(slogan.inlineMembers.map(\.text) == ["构建一套制度", "建设两大阵地", "强化三大抓手"])
-    #expect(slogan.inlineMembers.map { PageTest.squeezed(page.text.string(in: $0.range)) } == ["构建一套制度", "建设两大阵地", "强化三大抓手"])
+    #expect(
+      slogan.inlineMembers.map { PageTest.squeezed(page.text.string(in: $0.range)) } == ["构建一套制度", "建设两大阵地", "强化三大抓手"])
   }
 
   @Test("A slogan inside a heading or title is found too")
@@ -113,9 +116,7 @@ struct SloganTests {
   func lastMemberAfterHe() throws {
     let slogan = try Self.slogan(["常委会着力建设“四个机关”（政治机关、权力机关、工作机关和代表机关），推动工作。"])
     #expect(slogan.announcedCount == 4)
-    withKnownIssue("bug: 和 before the last member is not a separator, so four members read as three") {
-      #expect(slogan.inlineMembers.map(\.text) == ["政治机关", "权力机关", "工作机关", "代表机关"])
-    }
+    #expect(slogan.inlineMembers.map(\.text) == ["政治机关", "权力机关", "工作机关", "代表机关"])
   }
 
   @Test("A 即 clause whose members contain 、 and are separated by ，: “两个维护”")
@@ -124,18 +125,14 @@ struct SloganTests {
       "坚决做到“两个维护”，即坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威和集中统一领导。"
     ])
     #expect(slogan.announcedCount == 2)
-    withKnownIssue("bug: members are split at both 、 and ，, so a member holding 、 is cut in two") {
-      #expect(slogan.inlineMembers.map(\.text) == ["坚决维护习近平总书记党中央的核心、全党的核心地位", "坚决维护党中央权威和集中统一领导"])
-    }
+    #expect(slogan.inlineMembers.map(\.text) == ["坚决维护习近平总书记党中央的核心、全党的核心地位", "坚决维护党中央权威和集中统一领导"])
   }
 
   @Test("A quote whose partner was lost does not swallow the next slogan")
   func lostClosingQuote() throws {
     let slogans = try Self.slogans(["围绕“四个机关建设“五个一”工程，推动工作。"])
-    withKnownIssue("bug: the closing-quote search runs past another opening quote and reads “四个机关建设“五个一” as one slogan") {
-      #expect(slogans.map(\.text) == ["五个一"])
-      #expect(slogans.map(\.announcedCount) == [5])
-    }
+    #expect(slogans.map(\.text) == ["五个一"])
+    #expect(slogans.map(\.announcedCount) == [5])
   }
 
   @Test("A slogan split by a column break's blank line is found")
@@ -146,8 +143,6 @@ struct SloganTests {
     lines.block(["一”着力构建全覆盖学习培训工作格局。"])
     let page = lines.parse()
     let article = try #require(page.articles.first)
-    withKnownIssue("bug: quotes are matched inside one block, and a column break splits the block") {
-      #expect(article.slogans.map(\.text) == ["五个一"])
-    }
+    #expect(article.slogans.map(\.text) == ["五个一"])
   }
 }

@@ -29,7 +29,7 @@ enum BylineParser {
     var namesEnd = items.endIndex
     if let open = items.lastIndex(where: { $0.scalar.isOpeningParenthesis }) {
       let close = items[open...].firstIndex(where: { $0.scalar.isClosingParenthesis }) ?? items.endIndex
-      let inside = items[(open + 1)..<close].filter { !$0.scalar.isInlineWhitespace }
+      let inside = items[(open + 1)..<close].filter { $0.scalar.isCJKIdeograph || $0.scalar.properties.isAlphabetic }
       if !inside.isEmpty {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: inside.map(\.scalar))
@@ -46,7 +46,9 @@ enum BylineParser {
     var token: [Unicode.Scalar] = []
     for item in items[..<namesEnd] {
       let s = item.scalar
-      if s.isInlineWhitespace || s.isComma || s.value == 0xB7 || s.value == 0x30FB {  // · ・
+      if s.value == 0xB7 || s.value == 0x30FB || s.value == 0x2022 {  // · ・ • join a transliterated name
+        if !token.isEmpty { token.append(s) }
+      } else if s.isInlineWhitespace || s.isComma {
         if !token.isEmpty { tokens.append(token) }
         token = []
       } else if s.isCJKIdeograph || s.properties.isAlphabetic {
@@ -92,30 +94,41 @@ enum BylineParser {
   /// Splits a run of characters with no spaces into names of two or three characters.
   static func split(_ run: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
     let n = run.count
-    if n <= 3 { return n == 0 ? [] : [run] }
+    if n <= 3 || run.contains(where: { $0.value == 0xB7 || $0.value == 0x30FB || $0.value == 0x2022 }) {
+      return n == 0 ? [] : [run]
+    }
     if n == 4 {
       if isCompoundSurname(run[0], run[1]) { return [run] }
       return [Array(run[0..<2]), Array(run[2..<4])]
     }
-    // Longer runs: prefer cuts where the next name starts with a surname.
-    var best: [[Unicode.Scalar]]?
-    var bestScore = Int.min
-    func search(_ start: Int, _ parts: [[Unicode.Scalar]], _ score: Int) {
-      if start == n {
-        if score > bestScore {
-          bestScore = score
-          best = parts
+    // Longer runs: cut into names of two or three characters, preferring cuts where each
+    // name starts with a common surname. Dynamic programming over positions: O(n).
+    // best[i] is the best (score, cut lengths) for run[i...].
+    var best: [(score: Int, lengths: [Int])?] = Array(repeating: nil, count: n + 1)
+    best[n] = (0, [])
+    for start in stride(from: n - 1, through: 0, by: -1) {
+      for length in [2, 3] where start + length <= n {
+        guard let rest = best[start + length] else { continue }
+        let score = rest.score + surnameScore(run[start]) - (length == 3 ? 1 : 0)
+        if best[start] == nil || score > best[start]!.score {
+          best[start] = (score, [length] + rest.lengths)
         }
-        return
-      }
-      for length in [3, 2] where start + length <= n {
-        let part = Array(run[start..<(start + length)])
-        let bonus = commonSurnames.contains(part[0]) ? 2 : 0
-        search(start + length, parts + [part], score + bonus - (length == 2 ? 0 : 1))
       }
     }
-    search(0, [], 0)
-    return best ?? [run]
+    guard let cut = best[0] else { return [run] }
+    var parts: [[Unicode.Scalar]] = []
+    var position = 0
+    for length in cut.lengths {
+      parts.append(Array(run[position..<(position + length)]))
+      position += length
+    }
+    return parts
+  }
+
+  /// How strongly a character suggests the start of a name.
+  private static func surnameScore(_ s: Unicode.Scalar) -> Int {
+    if veryCommonSurnames.contains(s) { return 3 }
+    return commonSurnames.contains(s) ? 1 : 0
   }
 
   private static func isCompoundSurname(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
@@ -129,6 +142,11 @@ enum BylineParser {
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
     "司徒", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "澹台", "万俟", "闻人",
   ]
+
+  /// The hundred most frequent surnames.
+  private static let veryCommonSurnames: Set<Unicode.Scalar> = Set(
+    ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+      .unicodeScalars)
 
   /// Common single-character surnames (the most frequent few hundred).
   private static let commonSurnames: Set<Unicode.Scalar> = Set(

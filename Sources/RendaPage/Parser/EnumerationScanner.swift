@@ -21,7 +21,7 @@ enum EnumerationScanner {
       var j = max(range.lowerBound, lower)
       let end = min(range.upperBound, upper)
       while j < end {
-        if let marker = marker(at: j, in: b.normalized) {
+        if let marker = marker(at: j, in: b.normalized, atClauseStart: j == range.lowerBound) {
           found.append((marker, j))
           j += marker.length
         } else {
@@ -67,13 +67,13 @@ enum EnumerationScanner {
   }
 
   /// The marker starting at normalized position `i`, if one does.
-  static func marker(at i: Int, in n: NormalizedText) -> Found? {
+  /// - Parameter atClauseStart: true at the start of a block or paragraph, where the
+  ///   scalar before `i` belongs to other text (a heading's last character).
+  static func marker(at i: Int, in n: NormalizedText, atClauseStart: Bool = false) -> Found? {
     let scalars = n.scalars[...]
     guard i < scalars.count else { return nil }
     let first = scalars[i]
-    let clauseStart =
-      i == 0 || isClauseBoundary(scalars[i - 1])
-      || n.line(ofScalar: i - 1) != n.line(ofScalar: i) && isParagraphEnd(scalars[i - 1])
+    let clauseStart = atClauseStart || i == 0 || isClauseBoundary(scalars[i - 1])
     guard clauseStart else { return nil }
     // 另一方面
     if first == "另", matches(scalars, i + 1, "一方面") { return Found(ordinal: 2, scheme: .onOneHand, length: 4) }

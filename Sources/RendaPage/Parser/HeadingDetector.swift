@@ -24,8 +24,10 @@ enum HeadingDetector {
     // A heading opens a section of body text: a candidate right after another one is a
     // fragment of body text left standalone by a column break (on a double-spaced page
     // two candidates in a row may be a title and a heading, so this holds only elsewhere).
+    // And a heading follows a finished paragraph: a short block after one that stops
+    // mid-sentence is the rest of that sentence, cut off by a column break.
     if !b.doubleSpaced {
-      candidates = candidates.filter { c in !(c > 0 && candidates.contains(c - 1)) }
+      candidates = candidates.filter { c in !(c > 0 && candidates.contains(c - 1)) && previousEndsParagraph(b, c) }
     }
     guard !candidates.isEmpty else { return Result(headings: [], strays: []) }
 
@@ -40,28 +42,38 @@ enum HeadingDetector {
       headings = numbered
       strays = candidates.filter { !numbered.contains($0) }.map { [$0] }
     } else if dominant.value >= 3 {
+      let siblingLengths = candidates.filter { b.shapes[$0].first! == dominant.key }.map { b.shapes[$0].length }
+        .sorted()
+      let median = siblingLengths[siblingLengths.count / 2]
       for c in candidates where b.shapes[c].first! != dominant.key {
         if b.doubleSpaced || !previousEndsParagraph(b, c) {
           headings.removeAll { $0 == c }
           strays.append([c])
+        } else if b.shapes[c].length * 10 < median * 6 {
+          // Far shorter than its parallel siblings: a sub-lead (`主要做法`), body text.
+          headings.removeAll { $0 == c }
         }
       }
     }
     if headings.count < 2 {
       return Result(headings: [], strays: candidates.map { [$0] })
     }
-    // Parallel blocks that end with a stop are headings with a defect.
-    if dominant.value >= 2 {
-      for i in own where !candidates.contains(i) && b.raw[i].kind == .text {
-        let shape = b.shapes[i]
-        if shape.isShortWithFinalStop(columnWidth: b.columnWidth), shape.first == dominant.key,
-          previousEndsParagraph(b, i), i > headings[0]
-        {
-          headings.append(i)
-        }
-      }
-      headings.sort()
+    // Parallel blocks that end with a stop are headings with a defect: parallel by their
+    // leading character, or by their shape (same number of lines, same first-line length).
+    let lineCounts = Set(headings.map { b.shapes[$0].lineCount })
+    let firstLines = Set(headings.map { b.shapes[$0].lineLengths[0] })
+    let sharedFirst = Set(headings.map { b.shapes[$0].first! }).count == 1 ? b.shapes[headings[0]].first : nil
+    for i in own where !candidates.contains(i) && b.raw[i].kind == .text {
+      let shape = b.shapes[i]
+      guard shape.isShortWithFinalStop(columnWidth: b.columnWidth), b.doubleSpaced || previousEndsParagraph(b, i)
+      else { continue }
+      let byLead = shape.first == (sharedFirst ?? (dominant.value >= 3 ? dominant.key : nil))
+      let byShape =
+        lineCounts.count == 1 && lineCounts.first! >= 2 && shape.lineCount == lineCounts.first!
+        && firstLines.count == 1 && shape.lineLengths[0] == firstLines.first!
+      if byLead || byShape { headings.append(i) }
     }
+    headings.sort()
     return Result(headings: headings, strays: strays)
   }
 

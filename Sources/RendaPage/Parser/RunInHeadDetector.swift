@@ -26,8 +26,11 @@ enum RunInHeadDetector {
     var candidates: [Candidate] = []
     for i in blocks {
       let block = b.raw[i]
-      let strong = b.doubleSpaced || HeadingDetector.previousEndsParagraph(b, i)
-      if let c = candidate(b, at: block.scalars.lowerBound, limit: lineLimit(b, block.firstLine), strong: strong) {
+      // A block that continues a sentence cut by a column break opens no paragraph.
+      let opensParagraph = b.doubleSpaced || HeadingDetector.previousEndsParagraph(b, i)
+      if opensParagraph,
+        let c = candidate(b, at: block.scalars.lowerBound, limit: lineLimit(b, block.firstLine), strong: true)
+      {
         candidates.append(c)
       }
       guard block.lastLine > block.firstLine else { continue }
@@ -40,14 +43,17 @@ enum RunInHeadDetector {
         if let c = candidate(b, at: start, limit: lineLimit(b, line), strong: false) { candidates.append(c) }
       }
     }
-    guard candidates.count >= 3 else { return [] }
+    // A series of three or more; or as many as the lead announces (`抓实“两个重点”：`).
+    let announced = announcedCount(b, blocks: blocks, before: candidates.first?.start)
+    let minimum = announced.map { min(3, max(2, $0)) } ?? 3
+    guard candidates.count >= minimum else { return [] }
 
     var best: [Int] = []
     var bestStrong = 0
     for (s, seed) in candidates.enumerated() {
       let group = candidates.indices.filter { $0 == s || parallel(seed, candidates[$0]) }
       let strong = group.filter { candidates[$0].isStrong }.count
-      guard group.count >= 3, strong >= 2 else { continue }
+      guard group.count >= 3 || group.count == announced && group.count >= minimum, strong >= 2 else { continue }
       if group.count > best.count || group.count == best.count && strong > bestStrong {
         best = group
         bestStrong = strong
@@ -68,6 +74,16 @@ enum RunInHeadDetector {
     }
   }
 
+  /// The count of the last quoted slogan in the lead's last block, when that block ends
+  /// with a colon (`着力抓实“五个重点”：`).
+  private static func announcedCount(_ b: PageBuilder, blocks: [Int], before: Int?) -> Int? {
+    guard let before, let lead = blocks.last(where: { b.raw[$0].scalars.upperBound <= before }),
+      b.shapes[lead].lastMeaningful?.isColon == true
+    else { return nil }
+    let slogans = SloganScanner.scan(b, blocks: [lead])
+    return slogans.last?.announcedCount
+  }
+
   /// On a double-spaced page a sentence must end on its own line.
   private static func lineLimit(_ b: PageBuilder, _ line: Int) -> Int? {
     b.doubleSpaced ? b.normalized.range(ofLine: line).upperBound : nil
@@ -77,8 +93,16 @@ enum RunInHeadDetector {
     let scalars = b.normalized.scalars
     guard start < scalars.count else { return nil }
     let first = scalars[start]
-    if first.isOpeningQuote || first.isOpeningParenthesis || !first.isCJKIdeograph { return nil }
-    if EnumerationScanner.marker(at: start, in: b.normalized) != nil { return nil }
+    // A head may open with a short quotation (`“请进来”，让代表开阔视野。`), not with a
+    // quoted sentence (`“环境就是民生。”…`).
+    if first.isOpeningQuote {
+      guard let close = scalars[(start + 1)..<min(scalars.count, start + 10)].firstIndex(where: \.isQuoteMark),
+        !scalars[(start + 1)..<close].contains(where: \.endsSentence)
+      else { return nil }
+    } else if first.isOpeningParenthesis || !first.isCJKIdeograph {
+      return nil
+    }
+    if EnumerationScanner.marker(at: start, in: b.normalized, atClauseStart: true) != nil { return nil }
     let end = min(limit ?? scalars.count, start + maximumLength + 1, scalars.count)
     var shape: [Int] = []
     var clause = 0

@@ -20,24 +20,37 @@ enum SloganScanner {
   static func scan(_ b: PageBuilder, blocks: [Int]) -> [QuotedSlogan] {
     var result: [QuotedSlogan] = []
     let n = b.normalized
+    var consumed = 0  // a quote closed in a later block is not read again from there
     for i in blocks {
       let range = b.raw[i].scalars
-      var j = range.lowerBound
+      var j = max(range.lowerBound, consumed)
       while j < range.upperBound {
         let s = n.scalars[j]
         guard s.isOpeningQuote else {
           j += 1
           continue
         }
-        // Find the closing quote (for ASCII quotes, the next ASCII quote).
+        // Find the closing quote (for ASCII quotes, the next ASCII quote). The search may
+        // run past the block's end: a column break can cut a slogan (`“五个` / `一”`).
         var close = j + 1
-        while close < range.upperBound, close - j <= maximumLength + 1 {
+        var reopened = false
+        let searchEnd = min(n.count, j + maximumLength + 2)
+        while close < searchEnd {
           let c = n.scalars[close]
           if s.value == 0x22 ? c.value == 0x22 : (c.value == 0x201D || c.value == 0x300D || c.value == 0x2019) { break }
           if c.endsSentence { break }
+          // Another opener of the same kind: the first one lost its partner.
+          if s.value != 0x22, c == s {
+            reopened = true
+            break
+          }
           close += 1
         }
-        guard close < range.upperBound, close - j - 1 <= maximumLength, n.scalars[close].isQuoteMark else {
+        if reopened {
+          j = close
+          continue
+        }
+        guard close < searchEnd, close - j - 1 <= maximumLength, n.scalars[close].isQuoteMark else {
           j += 1
           continue
         }
@@ -46,9 +59,11 @@ enum SloganScanner {
           result.append(
             QuotedSlogan(
               text: n.string(inside), range: n.sourceRange(inside), announcedCount: count.value,
-              inlineMembers: inlineMembers(n, after: close + 1, limit: min(n.count, close + 240))))
+              inlineMembers: inlineMembers(
+                n, after: close + 1, limit: min(n.count, close + 240), count: count.value)))
         }
         j = close + 1
+        consumed = j
       }
     }
     return result
@@ -85,7 +100,7 @@ enum SloganScanner {
     return (nil, ())
   }
 
-  private static func inlineMembers(_ n: NormalizedText, after start: Int, limit: Int) -> [SloganMember] {
+  private static func inlineMembers(_ n: NormalizedText, after start: Int, limit: Int, count: Int?) -> [SloganMember] {
     guard start < limit else { return [] }
     var j = start
     var closer: ((Unicode.Scalar) -> Bool)?
@@ -107,8 +122,9 @@ enum SloganScanner {
     }
     guard let closer else { return [] }
     if j < limit, n.scalars[j].isColon || n.scalars[j].isComma { j += 1 }
-    var members: [SloganMember] = []
-    var itemStart = j
+    // The list's extent, with each separator's strength: `；` 3, `，` 2, `、` 1.
+    var separators: [(index: Int, strength: Int)] = []
+    let listStart = j
     var depth = 0  // nested parentheses inside an item: `乡（镇）政府`
     while j < limit, j - start < 240 {
       let s = n.scalars[j]
@@ -116,17 +132,51 @@ enum SloganScanner {
         depth += 1
       } else if depth > 0, s.isClosingParenthesis {
         depth -= 1
-      } else if closer(s) || s.value == 0x3001 || s.value == 0xFF0C || s.value == 0xFF1B || s.value == 0x2C
-        || s.value == 0x3B
-      {
-        if j > itemStart {
-          members.append(SloganMember(text: n.string(itemStart..<j), range: n.sourceRange(itemStart..<j)))
+      } else if closer(s) {
+        break
+      } else if depth == 0 {
+        switch s.value {
+        case 0xFF1B, 0x3B: separators.append((j, 3))
+        case 0xFF0C, 0x2C: separators.append((j, 2))
+        case 0x3001: separators.append((j, 1))
+        default: break
         }
-        itemStart = j + 1
-        if closer(s) { break }
       }
       j += 1
     }
+    let listEnd = j
+    guard j < limit, j - start < 240 else { return [] }  // the list never closed
+    func items(minimumStrength: Int) -> [Range<Int>] {
+      var result: [Range<Int>] = []
+      var itemStart = listStart
+      for separator in separators where separator.strength >= minimumStrength {
+        if separator.index > itemStart { result.append(itemStart..<separator.index) }
+        itemStart = separator.index + 1
+      }
+      if listEnd > itemStart { result.append(itemStart..<listEnd) }
+      return result
+    }
+    // Split at the weakest separator that gives the announced count; `、` inside the
+    // members of a `，`-separated list stays (`…的核心、全党的核心地位，坚决维护…`).
+    var chosen = items(minimumStrength: 1)
+    if let count {
+      for strength in [3, 2, 1] {
+        let candidate = items(minimumStrength: strength)
+        if candidate.count == count {
+          chosen = candidate
+          break
+        }
+      }
+      // `工作机关和代表机关`: the last two members joined by 和/及/与.
+      if chosen.count == count - 1, let last = chosen.last,
+        let joint = n.scalars[last].firstIndex(where: { $0 == "和" || $0 == "及" || $0 == "与" }),
+        joint - last.lowerBound >= 2, last.upperBound - joint - 1 >= 2
+      {
+        chosen[chosen.count - 1] = last.lowerBound..<joint
+        chosen.append((joint + 1)..<last.upperBound)
+      }
+    }
+    let members = chosen.map { SloganMember(text: n.string($0), range: n.sourceRange($0)) }
     return members.count >= 2 ? members : []
   }
 }

@@ -1,0 +1,182 @@
+import RendaPage
+import RendaText
+
+/// Flags a section heading (or run-in head) that breaks the pattern all its siblings
+/// share: `在X上更加Y` ×4 and one `强化X`.
+///
+/// A pattern counts only when every sibling but one shares it and they are three or
+/// more: the same leading word of one or two characters (`强化`, `以学`, `在`), the same
+/// closing word of two or more (`…底色`), the same inner phrase of three or more
+/// (`上更加`), or the same clause shape (a comma between two phrases). When the patterns
+/// single out different headings the siblings are not parallel enough to judge, and the
+/// rule says nothing.
+///
+/// Why: parallel headings (排比) are the backbone of these articles; one that leaves the
+/// pattern reads as an editing slip or a lost word.
+///
+/// Example: `在服务发展大局上更加聚焦聚力 / 在增进民生福祉上更加用心用情 / 在靶向闭环监督上
+/// 更加精准高效 / 在发挥代表作用上更加充分有力 / 强化自身建设` — the last breaks 在X上更加Y.
+///
+/// Fix: none; the wording is the author's.
+package struct HeadingParallelism: Check {
+  package init() {}
+
+  package let id = "heading-parallel"
+  package let defaultSeverity = Severity.info
+  package let summary = LocalizedText(
+    zh: "小标题与同级小标题的句式不一致（排比中断）",
+    en: "A heading breaks the pattern its sibling headings share")
+  package let documentation = """
+    heading-parallel (info)
+
+    Flags a section heading (a run-in head in an article without headings) that breaks
+    the pattern every other sibling shares. A pattern counts only when all siblings but
+    one share it and they are at least three:
+
+    - the same leading word of one or two characters (强化…, 以学…, 在…);
+    - the same closing word of two or more characters (…底色);
+    - the same inner phrase of three or more characters (…上更加…);
+    - the same clause shape (a comma between two phrases, or none).
+
+    When different patterns single out different headings, the siblings are not
+    parallel enough to judge and the rule is silent. The message quotes the siblings
+    with their lines.
+
+    Why: parallel headings (排比) are the backbone of these articles; one that leaves the
+    pattern reads as a slip or a lost word.
+
+    Example:  在服务发展大局上更加聚焦聚力 / 在增进民生福祉上更加用心用情 /
+              在靶向闭环监督上更加精准高效 / 在发挥代表作用上更加充分有力 / 强化自身建设
+              → 强化自身建设 breaks 在X上更加Y.
+
+    Fix: none. The wording is the author's.
+    """
+
+  /// One pattern the siblings but one share.
+  private struct Pattern {
+    var description: LocalizedText
+    var outlier: Int
+  }
+
+  package func findings(in context: CheckContext) -> [Finding] {
+    var result: [Finding] = []
+    for article in context.page.articles {
+      let sections = ArticleSections.sections(of: article)
+      guard sections.count >= 4 else { continue }
+      let texts = sections.map(\.core)
+      let patterns = Self.patterns(texts)
+      let outliers = Set(patterns.map(\.outlier))
+      guard outliers.count == 1, let outlier = outliers.first else { continue }
+      let shared = patterns.map(\.description)
+      let siblings = sections.indices.filter { $0 != outlier }
+      let cited = ArticleSections.list(
+        siblings.map { ArticleSections.cite(sections[$0].text, in: context.text, limit: 20) }, zh: "；", en: "; ")
+      let kind =
+        sections[outlier].isRunInHead ? LocalizedText(zh: "段首句", en: "run-in head") : LocalizedText(zh: "小标题", en: "heading")
+      let what = ArticleSections.list(shared, zh: "，", en: ", ")
+      result.append(
+        Finding(
+          rule: id, severity: defaultSeverity,
+          message: LocalizedText(
+            zh: "此\(kind.zh)与其余\(siblings.count)个\(kind.zh)的句式不一致：其余均\(what.zh)，此处没有（\(cited.zh)）",
+            en: "this \(kind.en) breaks the pattern of the other \(siblings.count): they all \(what.en), this one does not (\(cited.en))"),
+          range: sections[outlier].text.range,
+          related: siblings.map {
+            RelatedLocation(
+              range: sections[$0].text.range,
+              message: LocalizedText(zh: "同级\(kind.zh)：\(sections[$0].text.normalized)", en: "sibling \(kind.en): \(sections[$0].text.normalized)"))
+          }))
+    }
+    return result
+  }
+
+  /// The patterns that every text but one shares, each with the one that lacks it.
+  private static func patterns(_ texts: [[Unicode.Scalar]]) -> [Pattern] {
+    let n = texts.count
+    var result: [Pattern] = []
+    func lacking(_ has: (Int) -> Bool) -> Int? {
+      let without = texts.indices.filter { !has($0) }
+      return without.count == 1 && n - 1 >= 3 ? without[0] : nil
+    }
+    func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+    func isWord(_ s: ArraySlice<Unicode.Scalar>) -> Bool { !s.contains(where: ArticleSections.isPunctuation) }
+
+    // Leading word: two characters, else one.
+    var leadingFound = false
+    for length in [2, 1] where !leadingFound {
+      var groups: [String: Int] = [:]
+      for text in texts where text.count > length && isWord(text.prefix(length)) {
+        groups[string(text.prefix(length)), default: 0] += 1
+      }
+      for (word, count) in groups where count == n - 1 {
+        if let outlier = lacking({ texts[$0].starts(with: word.unicodeScalars) }) {
+          result.append(Pattern(description: LocalizedText(zh: "以“\(word)”开头", en: "begin with “\(word)”"), outlier: outlier))
+          leadingFound = true
+        }
+      }
+      // A two-character word all share: no shorter one can single out a heading.
+      if groups.values.contains(n) { break }
+    }
+
+    // Closing word: the longest of two or more characters shared by all but one.
+    let trimmed = texts.map { text -> ArraySlice<Unicode.Scalar> in
+      var end = text.endIndex
+      while end > text.startIndex, ArticleSections.isPunctuation(text[end - 1]) { end -= 1 }
+      return text[..<end]
+    }
+    var closing: (String, Int)?
+    for length in 2...6 {
+      var groups: [String: Int] = [:]
+      for text in trimmed where text.count > length && isWord(text.suffix(length)) {
+        groups[string(text.suffix(length)), default: 0] += 1
+      }
+      guard let (word, _) = groups.first(where: { $0.value == n - 1 }),
+        let outlier = lacking({ trimmed[$0].count > length && string(trimmed[$0].suffix(length)) == word })
+      else { continue }
+      closing = (word, outlier)
+    }
+    if let (word, outlier) = closing {
+      result.append(Pattern(description: LocalizedText(zh: "以“\(word)”结尾", en: "end with “\(word)”"), outlier: outlier))
+    }
+
+    // Inner phrase of three or more characters, not at the start (the leading word covers that).
+    var inner: [String: Set<Int>] = [:]
+    for (i, text) in texts.enumerated() {
+      guard text.count >= 4 else { continue }
+      for start in 1..<(text.count - 2) {
+        for length in 3...min(6, text.count - start) {
+          let piece = text[start..<(start + length)]
+          guard isWord(piece) else { break }
+          inner[string(piece), default: []].insert(i)
+        }
+      }
+    }
+    let innerShared = inner.filter { $0.value.count == n - 1 }
+      .filter { piece in !texts.contains { $0.starts(with: piece.key.unicodeScalars) } }
+    // The longest phrase per outlier (上更加 rather than 上更, 更加).
+    var longest: [Int: String] = [:]
+    for (piece, holders) in innerShared {
+      guard let outlier = texts.indices.first(where: { !holders.contains($0) }) else { continue }
+      if let known = longest[outlier],
+        known.unicodeScalars.count > piece.unicodeScalars.count
+          || known.unicodeScalars.count == piece.unicodeScalars.count && known < piece
+      {
+        continue
+      }
+      longest[outlier] = piece
+    }
+    for (outlier, piece) in longest.sorted(by: { $0.key < $1.key }) {
+      result.append(Pattern(description: LocalizedText(zh: "含“\(piece)”", en: "contain “\(piece)”"), outlier: outlier))
+    }
+
+    // Clause shape: a comma between two phrases, or none.
+    let withComma = texts.indices.filter { i in texts[i].contains { $0 == "，" || $0 == "," } }
+    if withComma.count == n - 1, let outlier = lacking({ withComma.contains($0) }) {
+      result.append(
+        Pattern(description: LocalizedText(zh: "用逗号分成两个短语", en: "have two phrases split by a comma"), outlier: outlier))
+    } else if withComma.count == 1, n - 1 >= 3 {
+      result.append(Pattern(description: LocalizedText(zh: "不用逗号", en: "have no comma"), outlier: withComma[0]))
+    }
+    return result
+  }
+}
