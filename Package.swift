@@ -39,9 +39,24 @@ let package = Package(
       name: "RendaCLI",
       dependencies: [
         "RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaChecks", "RendaConfiguration", "RendaIDE",
+        "RendaLSP",
       ],
       swiftSettings: strict),
     .executableTarget(name: "renda", dependencies: ["RendaCLI"], swiftSettings: strict),
+
+    // JSON-RPC 2.0 over Content-Length framing: JSON values, framing, envelopes, stdio.
+    // Knows nothing of LSP or Renda.
+    .target(name: "JSONRPC", swiftSettings: strict),
+    // LSP 3.17 types the server uses, one file per request/notification family. No IO, no Renda.
+    .target(name: "LSPTypes", swiftSettings: strict),
+    // The language server: the only module that knows both LSP and Renda's IDE layer.
+    .target(
+      name: "RendaLSP",
+      dependencies: [
+        "JSONRPC", "LSPTypes", "RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaChecks",
+        "RendaConfiguration", "RendaIDE",
+      ],
+      swiftSettings: strict),
 
     .testTarget(name: "RendaTextTests", dependencies: ["RendaText"], swiftSettings: strict),
     .testTarget(
@@ -54,10 +69,15 @@ let package = Package(
     .testTarget(name: "RendaDataTests", dependencies: ["RendaAnalysis", "RendaData"], swiftSettings: strict),
     .testTarget(
       name: "RendaGoldenTests",
-      dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaChecks", "RendaIDE"],
+      dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaChecks", "RendaIDE", "RendaCLI"],
       exclude: ["Expected"], swiftSettings: strict),
     .testTarget(
       name: "RendaCLITests", dependencies: ["RendaCLI", "renda"], swiftSettings: strict),
+    .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"], swiftSettings: strict),
+    .testTarget(
+      name: "RendaLSPTests",
+      dependencies: ["JSONRPC", "LSPTypes", "RendaLSP", "RendaText", "RendaCLI", "renda"],
+      swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,7 @@ import sys
 
 try:
     from jsonschema import Draft202012Validator
+    from jsonschema.validators import validator_for
     from jsonschema.exceptions import SchemaError
 except ImportError:  # pragma: no cover
     sys.stderr.write("validate-json.py: the Python package 'jsonschema' is not installed\n")
@@ -45,12 +46,13 @@ def main(argv):
     document_path = argv[2] if len(argv) == 3 else "-"
     schema = load(schema_path, "schema")
     try:
-        Draft202012Validator.check_schema(schema)
+        validator_class = validator_for(schema, default=Draft202012Validator)
+        validator_class.check_schema(schema)
     except SchemaError as error:
         sys.stderr.write(f"validate-json.py: {schema_path}: invalid schema: {error.message}\n")
         return 2
     document = load(document_path, "document")
-    validator = Draft202012Validator(schema)
+    validator = validator_class(schema)
     errors = sorted(validator.iter_errors(document), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     name = "<stdin>" if document_path == "-" else document_path
     if errors:

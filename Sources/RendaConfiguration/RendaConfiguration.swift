@@ -63,10 +63,11 @@ package enum ConfigurationLoader {
 
   /// The nearest `.renda.json` in `directory` or its parents.
   package static func find(from directory: String) -> String? {
-    var current = (directory as NSString).standardizingPath
+    var current = directory
     if !current.hasPrefix("/") {
       current = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(current)
     }
+    current = (current as NSString).standardizingPath
     while true {
       let candidate = (current as NSString).appendingPathComponent(fileName)
       if FileManager.default.fileExists(atPath: candidate) { return candidate }
@@ -86,6 +87,10 @@ package enum ConfigurationLoader {
 
   /// Decodes configuration JSON; `source` names it in errors and anchors relative paths.
   package static func decode(_ data: Data, source: String) throws(ConfigurationError) -> RendaConfiguration {
+    if let syntax = StrictJSONSyntax.check([UInt8](data)) {
+      throw ConfigurationError(
+        source: source, message: "line \(syntax.line), column \(syntax.column): not valid JSON: \(syntax.message)")
+    }
     let object: Any
     do {
       object = try JSONSerialization.jsonObject(with: data)

@@ -4,9 +4,11 @@ import RendaAnalysis
 /// Reads glossary files (see `schemas/glossary.schema.json` and `docs/glossary.md`) into the
 /// analysis layer's plain values. This is the IO edge: the analysis types stay free of Codable.
 package enum GlossaryLoader {
-  /// The built-in glossary: `Resources/formulas.json` and `Resources/provinces.json`.
+  /// The built-in glossary: `Resources/formulas.json`, `provinces.json`, `confusables.json` and
+  /// `places.json`.
   ///
-  /// Decoded once per process; later calls return the cached value (or the cached error).
+  /// Decoded once per process; later calls return the cached value (or the cached error). Every
+  /// built-in place must name a built-in province by its `shortName`.
   package static func builtIn() throws(GlossaryLoadError) -> Glossary {
     try cachedBuiltIn.get()
   }
@@ -14,8 +16,14 @@ package enum GlossaryLoader {
   /// Decodes one glossary file, e.g. a user's. `source` names the file in errors.
   ///
   /// The file must match `schemas/glossary.schema.json`: unknown keys, empty or spaced names,
-  /// an unknown province kind, or a name used twice are errors, reported with a JSON path.
+  /// an unknown province kind or place level, or a name used twice are errors, reported with a
+  /// JSON path.
   package static func decode(_ data: Data, source: String) throws(GlossaryLoadError) -> Glossary {
+    // A places file (thousands of entries) takes a hand-written reader; anything it does not
+    // recognise goes through JSONDecoder, which also words the errors.
+    if let file = PlacesFastReader.read(data) {
+      return try FileMapper(source: source).map(file)
+    }
     let file: GlossaryFileDTO
     do {
       file = try JSONDecoder().decode(GlossaryFileDTO.self, from: data)
@@ -50,6 +58,10 @@ package enum GlossaryLoader {
   /// are appended in their order. Aliases of the remaining `base` entries that an `extra` entry
   /// also uses (as its name or an alias) are dropped from the `base` entry, so a lookup of that
   /// spelling finds the `extra` entry.
+  ///
+  /// A confusable of `extra` replaces the one with the same `wrong`; a place replaces the one with
+  /// the same name, province and prefecture (one name can be two places of one province: 江苏 has
+  /// two 鼓楼区). The others are appended.
   package static func merging(_ base: Glossary, with extra: Glossary) -> Glossary {
     let extraFormulaNames = Set(extra.formulas.flatMap { [$0.name] + $0.aliases })
     var formulas = base.formulas.map { formula in
@@ -80,16 +92,52 @@ package enum GlossaryLoader {
         provinces.append(province)
       }
     }
-    return Glossary(formulas: formulas, provinces: provinces)
+
+    var confusables = base.confusables
+    if !extra.confusables.isEmpty {
+      var position = Dictionary(
+        confusables.enumerated().map { ($1.wrong, $0) }, uniquingKeysWith: { first, _ in first })
+      for confusable in extra.confusables {
+        if let index = position[confusable.wrong] {
+          confusables[index] = confusable
+        } else {
+          position[confusable.wrong] = confusables.count
+          confusables.append(confusable)
+        }
+      }
+    }
+
+    var places = base.places
+    if !extra.places.isEmpty {
+      var position = Dictionary(places.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+      for place in extra.places {
+        if let index = position[place.key] {
+          places[index] = place
+        } else {
+          position[place.key] = places.count
+          places.append(place)
+        }
+      }
+    }
+    return Glossary(formulas: formulas, provinces: provinces, confusables: confusables, places: places)
   }
 
   // MARK: Built-in resources
 
   private static let cachedBuiltIn: Result<Glossary, GlossaryLoadError> = Result {
     () throws(GlossaryLoadError) -> Glossary in
-    let formulas = try decode(resource("formulas"), source: builtInSource("formulas"))
-    let provinces = try decode(resource("provinces"), source: builtInSource("provinces"))
-    return merging(formulas, with: provinces)
+    var glossary = Glossary.empty
+    for name in ["formulas", "provinces", "confusables", "places"] {
+      glossary = merging(glossary, with: try decode(resource(name), source: builtInSource(name)))
+    }
+    let shortNames = Set(glossary.provinces.map(\.shortName))
+    if let index = glossary.places.firstIndex(where: { !shortNames.contains($0.province) }) {
+      throw GlossaryLoadError(
+        source: builtInSource("places"),
+        path: [JSONPathComponent]([.key("places"), .index(index), .key("province")]).rendered,
+        message: "\"\(glossary.places[index].province)\" is not the shortName of a built-in province")
+    }
+    return glossary
   }
 
   private static func builtInSource(_ name: String) -> String { "RendaData/Resources/\(name).json" }
@@ -209,15 +257,29 @@ extension Decoder {
   }
 }
 
-private struct GlossaryFileDTO: Decodable {
+struct GlossaryFileDTO: Decodable {
   var about: String?
   var version: String?
   var formulas: [FormulaDTO]?
   var provinces: [ProvinceDTO]?
+  var confusables: [ConfusableDTO]?
+  var places: [PlaceDTO]?
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case schema = "$schema"
-    case about, version, formulas, provinces
+    case about, version, formulas, provinces, confusables, places
+  }
+
+  init(
+    about: String?, version: String?, formulas: [FormulaDTO]? = nil, provinces: [ProvinceDTO]? = nil,
+    confusables: [ConfusableDTO]? = nil, places: [PlaceDTO]? = nil
+  ) {
+    self.about = about
+    self.version = version
+    self.formulas = formulas
+    self.provinces = provinces
+    self.confusables = confusables
+    self.places = places
   }
 
   init(from decoder: any Decoder) throws {
@@ -228,10 +290,59 @@ private struct GlossaryFileDTO: Decodable {
     version = try container.decodeIfPresent(String.self, forKey: .version)
     formulas = try container.decodeIfPresent([FormulaDTO].self, forKey: .formulas)
     provinces = try container.decodeIfPresent([ProvinceDTO].self, forKey: .provinces)
+    confusables = try container.decodeIfPresent([ConfusableDTO].self, forKey: .confusables)
+    places = try container.decodeIfPresent([PlaceDTO].self, forKey: .places)
   }
 }
 
-private struct FormulaDTO: Decodable {
+struct ConfusableDTO: Decodable {
+  var wrong: String
+  var right: String
+  var certain: Bool
+  var note: String?
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case wrong, right, certain, note
+  }
+
+  init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    wrong = try container.decode(String.self, forKey: .wrong)
+    right = try container.decode(String.self, forKey: .right)
+    certain = try container.decode(Bool.self, forKey: .certain)
+    note = try container.decodeIfPresent(String.self, forKey: .note)
+  }
+}
+
+struct PlaceDTO: Decodable {
+  var name: String
+  var level: String
+  var province: String
+  var prefecture: String?
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case name, level, province, prefecture
+  }
+
+  init(name: String, level: String, province: String, prefecture: String?) {
+    self.name = name
+    self.level = level
+    self.province = province
+    self.prefecture = prefecture
+  }
+
+  init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    name = try container.decode(String.self, forKey: .name)
+    level = try container.decode(String.self, forKey: .level)
+    province = try container.decode(String.self, forKey: .province)
+    prefecture = try container.decodeIfPresent(String.self, forKey: .prefecture)
+  }
+}
+
+struct FormulaDTO: Decodable {
   var name: String
   var aliases: [String]?
   var members: [MemberDTO]
@@ -255,7 +366,7 @@ private struct FormulaDTO: Decodable {
   }
 }
 
-private struct MemberDTO: Decodable {
+struct MemberDTO: Decodable {
   var text: String
   var variants: [String]?
 
@@ -271,7 +382,7 @@ private struct MemberDTO: Decodable {
   }
 }
 
-private struct ProvinceDTO: Decodable {
+struct ProvinceDTO: Decodable {
   var shortName: String
   var fullName: String
   var kind: String
@@ -301,8 +412,8 @@ private struct FileMapper {
   }
 
   func map(_ file: GlossaryFileDTO) throws(GlossaryLoadError) -> Glossary {
-    if file.formulas == nil && file.provinces == nil {
-      throw failure([], "the file has neither \"formulas\" nor \"provinces\"")
+    if file.formulas == nil && file.provinces == nil && file.confusables == nil && file.places == nil {
+      throw failure([], "the file has none of \"formulas\", \"provinces\", \"confusables\", \"places\"")
     }
     if let version = file.version, version.isEmpty {
       throw failure([.key("version")], "must not be empty")
@@ -319,7 +430,55 @@ private struct FileMapper {
       let path: [JSONPathComponent] = [.key("provinces"), .index(index)]
       provinces.append(try map(dto, at: path, names: &provinceNames))
     }
-    return Glossary(formulas: formulas, provinces: provinces)
+    var confusables: [Confusable] = []
+    var wrongForms = UsedNames()
+    for (index, dto) in (file.confusables ?? []).enumerated() {
+      let path: [JSONPathComponent] = [.key("confusables"), .index(index)]
+      confusables.append(try map(dto, at: path, wrongForms: &wrongForms))
+    }
+    var places: [Place] = []
+    places.reserveCapacity(file.places?.count ?? 0)
+    var placeKeys: [PlaceKey: Int] = [:]
+    for (index, dto) in (file.places ?? []).enumerated() {
+      let place = try map(dto, at: index)
+      if let earlier = placeKeys.updateValue(index, forKey: place.key) {
+        throw failure(
+          [.key("places"), .index(index)],
+          "\"\(place.name)\" of \(place.province) is already listed at \([JSONPathComponent]([.key("places"), .index(earlier)]).rendered)"
+        )
+      }
+      places.append(place)
+    }
+    return Glossary(formulas: formulas, provinces: provinces, confusables: confusables, places: places)
+  }
+
+  private func map(
+    _ dto: ConfusableDTO, at path: [JSONPathComponent], wrongForms: inout UsedNames
+  ) throws(GlossaryLoadError) -> Confusable {
+    try claim(dto.wrong, at: path + [.key("wrong")], in: &wrongForms)
+    try checkTerm(dto.right, at: path + [.key("right")])
+    if dto.right == dto.wrong {
+      throw failure(path + [.key("right")], "is the same as \"wrong\"")
+    }
+    return Confusable(wrong: dto.wrong, right: dto.right, isCertain: dto.certain, note: dto.note ?? "")
+  }
+
+  /// Maps the place at `$.places[index]`; its JSON path is built only for an error (there are thousands).
+  private func map(_ dto: PlaceDTO, at index: Int) throws(GlossaryLoadError) -> Place {
+    func path(_ key: String) -> [JSONPathComponent] { [.key("places"), .index(index), .key(key)] }
+    try checkTerm(dto.name, at: path("name"))
+    guard let level = PlaceLevel(rawValue: dto.level) else {
+      let allowed = PlaceLevel.allCases.map(\.rawValue).joined(separator: ", ")
+      throw failure(path("level"), "unknown level \"\(dto.level)\"; allowed levels are \(allowed)")
+    }
+    try checkTerm(dto.province, at: path("province"))
+    if let prefecture = dto.prefecture {
+      if level == .prefecture {
+        throw failure(path("prefecture"), "a prefecture-level place has no prefecture; write null")
+      }
+      try checkTerm(prefecture, at: path("prefecture"))
+    }
+    return Place(name: dto.name, level: level, province: dto.province, prefecture: dto.prefecture)
   }
 
   private func map(
@@ -378,16 +537,23 @@ private struct FileMapper {
     return Province(shortName: dto.shortName, fullName: dto.fullName, kind: kind, aliases: aliases)
   }
 
+  /// Checks that `term` is a well-formed term: not empty, without whitespace.
+  private func checkTerm(
+    _ term: String, at path: @autoclosure () -> [JSONPathComponent]
+  ) throws(GlossaryLoadError) {
+    if term.isEmpty {
+      throw failure(path(), "must not be empty")
+    }
+    if term.unicodeScalars.contains(where: \.isUnicodeWhitespace) {
+      throw failure(path(), "\"\(term)\" contains whitespace; Renda removes whitespace before matching")
+    }
+  }
+
   /// Checks that `term` is a well-formed term not used before in the same scope, and records it.
   private func claim(
     _ term: String, at path: [JSONPathComponent], in names: inout UsedNames
   ) throws(GlossaryLoadError) {
-    if term.isEmpty {
-      throw failure(path, "must not be empty")
-    }
-    if term.unicodeScalars.contains(where: \.properties.isWhitespace) {
-      throw failure(path, "\"\(term)\" contains whitespace; Renda removes whitespace before matching")
-    }
+    try checkTerm(term, at: path)
     if let earlier = names.paths[term] {
       throw failure(path, "\"\(term)\" is already used at \(earlier.rendered)")
     }
@@ -395,8 +561,56 @@ private struct FileMapper {
   }
 }
 
+/// What makes a place one place: its name within its province and prefecture.
+///
+/// Hashed and compared by UTF-8 bytes: `String`'s own hashing normalizes first, which made
+/// this key a third of the time of loading the built-in places.
+private struct PlaceKey: Hashable {
+  var name: String
+  var province: String
+  var prefecture: String?
+
+  static func == (a: PlaceKey, b: PlaceKey) -> Bool {
+    guard a.name.utf8.elementsEqual(b.name.utf8), a.province.utf8.elementsEqual(b.province.utf8) else {
+      return false
+    }
+    switch (a.prefecture, b.prefecture) {
+    case (nil, nil): return true
+    case (let x?, let y?): return x.utf8.elementsEqual(y.utf8)
+    default: return false
+    }
+  }
+
+  func hash(into hasher: inout Hasher) {
+    Self.combine(name, into: &hasher)
+    Self.combine(province, into: &hasher)
+    if let prefecture { Self.combine(prefecture, into: &hasher) } else { hasher.combine(0xFE as UInt8) }
+  }
+
+  private static func combine(_ text: String, into hasher: inout Hasher) {
+    var text = text
+    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(0xFF as UInt8)
+  }
+}
+
+extension Place {
+  fileprivate var key: PlaceKey { PlaceKey(name: name, province: province, prefecture: prefecture) }
+}
+
 /// Terms already used in one scope (all formula names and aliases of a file, the texts and
 /// variants of one formula's members, all province names of a file), with where they were used.
 private struct UsedNames {
   var paths: [String: [JSONPathComponent]] = [:]
+}
+
+extension Unicode.Scalar {
+  /// Unicode's White_Space property, without the property lookup (`properties.isWhitespace`
+  /// is the slow part of checking thousands of place names).
+  fileprivate var isUnicodeWhitespace: Bool {
+    switch value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
+    }
+  }
 }

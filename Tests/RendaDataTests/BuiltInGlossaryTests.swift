@@ -173,4 +173,55 @@ struct BuiltInGlossaryTests {
     let provinceNames = glossary.provinces.flatMap { [$0.shortName, $0.fullName] + $0.aliases }
     #expect(Set(provinceNames).count == provinceNames.count)
   }
+
+  @Test("places: thousands of prefecture- and county-level divisions, each in a built-in province")
+  func placeCounts() {
+    #expect(glossary.places.count > 3000)
+    let prefectures = glossary.places.filter { $0.level == .prefecture }
+    #expect((300...400).contains(prefectures.count))
+    #expect(glossary.places.count - prefectures.count > 2500)
+    let shortNames = Set(glossary.provinces.map(\.shortName))
+    #expect(glossary.places.allSatisfy { shortNames.contains($0.province) })
+    #expect(prefectures.allSatisfy { $0.prefecture == nil })
+    let prefectureNames = Set(prefectures.map(\.name))
+    #expect(glossary.places.compactMap(\.prefecture).allSatisfy { prefectureNames.contains($0) })
+    #expect(!glossary.places.contains { ["市辖区", "县", "省直辖县级行政区划"].contains($0.name) })
+  }
+
+  @Test("襄阳市 is a prefecture of 湖北; 尧都区 a county of 临汾市, 山西")
+  func placeLookups() throws {
+    #expect(glossary.places.filter { $0.name == "襄阳市" } == [Place(name: "襄阳市", level: .prefecture, province: "湖北")])
+    #expect(
+      glossary.places.filter { $0.name == "尧都区" } == [
+        Place(name: "尧都区", level: .county, province: "山西", prefecture: "临汾市")
+      ])
+    #expect(glossary.places.first { $0.name == "宁城县" }?.prefecture == "赤峰市")
+    #expect(glossary.places.first { $0.name == "宝坻区" } == Place(name: "宝坻区", level: .county, province: "天津"))
+    #expect(glossary.places.first { $0.name == "仙桃市" } == Place(name: "仙桃市", level: .county, province: "湖北"))
+    #expect(Set(glossary.places.filter { $0.name == "鼓楼区" }.map(\.province)) == ["江苏", "福建", "河南"])
+  }
+
+  @Test(
+    "the seed articles' places are listed in their byline's province",
+    arguments: [
+      ("襄阳市", "湖北"), ("滕州市", "山东"), ("山丹县", "甘肃"), ("龙岩市", "福建"), ("楚雄彝族自治州", "云南"),
+      ("临汾市", "山西"), ("尧都区", "山西"), ("邳州市", "江苏"), ("赤峰市", "内蒙古"), ("宁城县", "内蒙古"),
+      ("十堰市", "湖北"), ("郧阳区", "湖北"), ("宝坻区", "天津"), ("淮北市", "安徽"), ("沁水县", "山西"),
+      ("佛山市", "广东"), ("绍兴市", "浙江"), ("柯桥区", "浙江"), ("苏州市", "江苏"), ("吴江区", "江苏"),
+      ("庆元县", "浙江"), ("石家庄市", "河北"), ("藁城区", "河北"), ("晋城市", "山西"), ("高平市", "山西"),
+      ("抚州市", "江西"), ("黄石市", "湖北"), ("石嘴山市", "宁夏"), ("南京市", "江苏"), ("历下区", "山东"),
+    ])
+  func seedPlaces(name: String, province: String) {
+    #expect(glossary.places.contains { $0.name == name && $0.province == province })
+  }
+
+  @Test("the confusables load: 通讨 → 通过 is a certain fix")
+  func confusables() throws {
+    #expect(!glossary.confusables.isEmpty)
+    let tongtao = try #require(glossary.confusables.first { $0.wrong == "通讨" })
+    #expect(tongtao.right == "通过")
+    #expect(tongtao.isCertain)
+    let wrongForms = glossary.confusables.map(\.wrong)
+    #expect(Set(wrongForms).count == wrongForms.count)
+  }
 }

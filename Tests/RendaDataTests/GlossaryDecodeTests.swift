@@ -122,11 +122,113 @@ struct GlossaryDecodeTests {
     #expect(error.message.contains("specialAdministrativeRegion"))
   }
 
-  @Test("a file with neither formulas nor provinces")
+  @Test("a file with none of the four lists")
   func emptyFile() throws {
     let error = try #require(failure(#"{"about": "nothing", "$schema": "glossary.schema.json"}"#))
     #expect(error.path == "$")
-    #expect(error.message.contains("neither"))
+    #expect(error.message.contains("none of"))
+    #expect(error.message.contains("places"))
+  }
+
+  @Test("confusables: note defaults to empty; certain is required")
+  func confusables() throws {
+    let glossary = try decode(
+      #"{"confusables": [{"wrong": "通讨", "right": "通过", "certain": true, "note": "讨/过"}, {"wrong": "做买", "right": "做实", "certain": false}]}"#
+    )
+    #expect(
+      glossary.confusables == [
+        Confusable(wrong: "通讨", right: "通过", isCertain: true, note: "讨/过"),
+        Confusable(wrong: "做买", right: "做实", isCertain: false),
+      ])
+    #expect(failure(#"{"confusables": [{"wrong": "通讨", "right": "通过"}]}"#)?.path == "$.confusables[0].certain")
+    #expect(
+      failure(#"{"confusables": [{"wrong": "通讨", "right": "通讨", "certain": true}]}"#)?.path
+        == "$.confusables[0].right")
+    let twice = try #require(
+      failure(
+        #"{"confusables": [{"wrong": "通讨", "right": "通过", "certain": true}, {"wrong": "通讨", "right": "沟通", "certain": false}]}"#
+      ))
+    #expect(twice.path == "$.confusables[1].wrong")
+    #expect(twice.message.contains("$.confusables[0].wrong"))
+    #expect(
+      failure(#"{"confusables": [{"wrong": "通讨", "right": "通过", "certain": "yes"}]}"#)?.message
+        == "expected true or false, found a string")
+  }
+
+  @Test("places: prefecture may be null or left out; level is checked")
+  func places() throws {
+    let glossary = try decode(
+      #"""
+      {"places": [
+        {"name": "襄阳市", "level": "prefecture", "province": "湖北", "prefecture": null},
+        {"name": "尧都区", "level": "county", "province": "山西", "prefecture": "临汾市"},
+        {"name": "仙桃市", "level": "county", "province": "湖北"}
+      ]}
+      """#)
+    #expect(
+      glossary.places == [
+        Place(name: "襄阳市", level: .prefecture, province: "湖北"),
+        Place(name: "尧都区", level: .county, province: "山西", prefecture: "临汾市"),
+        Place(name: "仙桃市", level: .county, province: "湖北"),
+      ])
+    let level = try #require(failure(#"{"places": [{"name": "襄阳市", "level": "city", "province": "湖北"}]}"#))
+    #expect(level.path == "$.places[0].level")
+    #expect(level.message == "unknown level \"city\"; allowed levels are prefecture, county")
+    #expect(
+      failure(#"{"places": [{"name": "襄阳市", "level": "prefecture", "province": "湖北", "prefecture": "襄阳市"}]}"#)?
+        .path == "$.places[0].prefecture")
+    #expect(
+      failure(#"{"places": [{"name": "襄阳 市", "level": "prefecture", "province": "湖北"}]}"#)?.path == "$.places[0].name")
+    #expect(failure(#"{"places": [{"name": "襄阳市", "level": "prefecture"}]}"#)?.path == "$.places[0].province")
+    let unknown = try #require(
+      failure(#"{"places": [{"name": "襄阳市", "level": "prefecture", "province": "湖北", "code": "420600"}]}"#))
+    #expect(unknown.path == "$.places[0].code")
+    #expect(
+      failure(#"{"places": [{"name": "襄阳市", "level": "prefecture", "province": "湖北", "prefecture": 3}]}"#)?.path
+        == "$.places[0].prefecture")
+  }
+
+  @Test("one name may be two places of one province, but one place is listed once")
+  func duplicatePlaces() throws {
+    let two = try decode(
+      #"{"places": [{"name": "鼓楼区", "level": "county", "province": "江苏", "prefecture": "南京市"}, {"name": "鼓楼区", "level": "county", "province": "江苏", "prefecture": "徐州市"}]}"#
+    )
+    #expect(two.places.count == 2)
+    let twice = try #require(
+      failure(
+        #"{"places": [{"name": "鼓楼区", "level": "county", "province": "江苏", "prefecture": "南京市"}, {"name": "鼓楼区", "level": "county", "province": "江苏", "prefecture": "南京市"}]}"#
+      ))
+    #expect(twice.path == "$.places[1]")
+    #expect(twice.message.contains("$.places[0]"))
+  }
+
+  @Test("the fast reader of places files and JSONDecoder give the same glossary")
+  func fastReaderAgrees() throws {
+    let text = try RepositoryFiles.text(RepositoryFiles.places)
+    // An escape sequence in `about` sends the file through JSONDecoder instead.
+    let escaped = text.replacingOccurrences(of: #""about":""#, with: #""about":"全"#)
+    #expect(escaped != text)
+    let fast = try GlossaryLoader.decode(Data(text.utf8), source: "places.json")
+    let slow = try GlossaryLoader.decode(Data(escaped.utf8), source: "places.json")
+    #expect(fast.places.count > 3000)
+    #expect(fast.places == slow.places)
+  }
+
+  @Test("a places file the fast reader declines still decodes, or fails with JSONDecoder's words")
+  func fastReaderFallback() throws {
+    // An escape, a syntax error, bytes that are not UTF-8: the fast reader declines them all.
+    let withEscape = try decode(#"{"places": [{"name": "襄阳市", "level": "prefecture", "province": "湖北"}]}"#)
+    #expect(withEscape.places.map(\.name) == ["襄阳市"])
+    let malformed = try #require(failure(#"{"places": [{"name": "襄阳市", "level": "prefecture", "province": "湖北"}"#))
+    #expect(malformed.path == "$")
+    #expect(malformed.message.hasPrefix("not valid JSON"))
+    let notUTF8 = try #require(
+      GlossaryLoaderFailure.of(
+        Data([
+          0x7B, 0x22, 0x70, 0x6C, 0x61, 0x63, 0x65, 0x73, 0x22, 0x3A, 0x5B, 0x7B, 0x22, 0x6E, 0x61, 0x6D, 0x65, 0x22,
+          0x3A, 0x22, 0xFF, 0x22, 0x7D, 0x5D, 0x7D,
+        ])))
+    #expect(notUTF8.path == "$")
   }
 
   @Test("a name used twice, or an alias that is another entry's name")
@@ -179,5 +281,17 @@ struct GlossaryDecodeTests {
     }
     let missing = url.appendingPathExtension("missing")
     #expect(throws: GlossaryLoadError.self) { try GlossaryLoader.load(contentsOf: missing) }
+  }
+}
+
+/// The error decoding raw bytes throws, nil when they decode.
+enum GlossaryLoaderFailure {
+  static func of(_ data: Data) -> GlossaryLoadError? {
+    do {
+      _ = try GlossaryLoader.decode(data, source: "bytes.json")
+      return nil
+    } catch {
+      return error
+    }
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RendaAnalysis
 import RendaData
 import Testing
@@ -65,5 +66,58 @@ struct GlossaryMergeTests {
     second.gloss = "第二个。"
     let merged = GlossaryLoader.merging(.empty, with: Glossary(formulas: [local, second], provinces: []))
     #expect(merged.formulas == [second])
+  }
+
+  @Test("a user file with places merges over the built-in places")
+  func userPlaces() throws {
+    let base = try GlossaryLoader.builtIn()
+    let user = try GlossaryLoader.decode(
+      Data(
+        #"""
+        {"places": [
+          {"name": "襄阳新区", "level": "county", "province": "湖北", "prefecture": "襄阳市"},
+          {"name": "尧都区", "level": "county", "province": "山西", "prefecture": "临汾市"}
+        ]}
+        """#.utf8), source: "user.json")
+    let merged = GlossaryLoader.merging(base, with: user)
+    #expect(merged.places.count == base.places.count + 1)
+    #expect(merged.places.last == Place(name: "襄阳新区", level: .county, province: "湖北", prefecture: "襄阳市"))
+    #expect(merged.places.filter { $0.name == "尧都区" }.count == 1)
+    #expect(merged.formulas == base.formulas)
+    #expect(merged.confusables == base.confusables)
+
+    // Same name, province and prefecture: replaced in place (here with another level), and
+    // the other 鼓楼区 of 江苏 (徐州市) stays.
+    let index = try #require(base.places.firstIndex { $0.name == "鼓楼区" && $0.prefecture == "南京市" })
+    let changed = Place(name: "鼓楼区", level: .prefecture, province: "江苏", prefecture: "南京市")
+    let replaced = GlossaryLoader.merging(base, with: Glossary(formulas: [], provinces: [], places: [changed]))
+    #expect(replaced.places.count == base.places.count)
+    #expect(replaced.places[index] == changed)
+    #expect(replaced.places.contains { $0.name == "鼓楼区" && $0.prefecture == "徐州市" && $0.level == .county })
+  }
+
+  @Test("a user's confusable with the same wrong form replaces the built-in one, in place")
+  func mergesConfusables() throws {
+    let base = try GlossaryLoader.builtIn()
+    let softer = Confusable(wrong: "通讨", right: "通过", isCertain: false, note: "本地：只提示。")
+    let added = Confusable(wrong: "人大代表代表", right: "人大代表", isCertain: false)
+    let merged = GlossaryLoader.merging(
+      base, with: Glossary(formulas: [], provinces: [], confusables: [softer, added]))
+    #expect(merged.confusables.count == base.confusables.count + 1)
+    let index = try #require(base.confusables.firstIndex { $0.wrong == "通讨" })
+    #expect(merged.confusables[index] == softer)
+    #expect(merged.confusables.last == added)
+    #expect(merged.places == base.places)
+  }
+
+  @Test("the places example in docs/glossary.md merges: 禄丰市 is added, 人大常委佘 too")
+  func docsPlacesExample() throws {
+    let base = try GlossaryLoader.builtIn()
+    let user = try GlossaryLoader.decode(RepositoryFiles.docsExample("user places"), source: "docs/glossary.md")
+    #expect(!base.places.contains { $0.name == "禄丰市" })
+    let merged = GlossaryLoader.merging(base, with: user)
+    #expect(merged.places.last == Place(name: "禄丰市", level: .county, province: "云南", prefecture: "楚雄彝族自治州"))
+    #expect(merged.confusables.last?.right == "人大常委会")
+    #expect(merged.formulas == base.formulas)
   }
 }

@@ -38,7 +38,7 @@ enum JSONValue: Decodable, Equatable {
 }
 
 /// Validates JSON against the subset of JSON Schema 2020-12 that `glossary.schema.json` uses:
-/// local `$ref`, `oneOf`, `type`, `properties`, `required`, `additionalProperties: false`,
+/// local `$ref`, `oneOf`, `anyOf`, `type`, `properties`, `required`, `additionalProperties: false`,
 /// `items`, `enum`, `minItems`, `minLength`, `uniqueItems`, and the pattern `^\S+$`.
 /// Any other assertion keyword is reported as unsupported, so the subset cannot drift silently.
 struct MiniSchemaValidator {
@@ -46,7 +46,7 @@ struct MiniSchemaValidator {
 
   private static let annotations: Set<String> = ["$schema", "$defs", "title", "description", "default"]
   private static let supported: Set<String> = [
-    "$ref", "oneOf", "type", "properties", "required", "additionalProperties", "items", "enum",
+    "$ref", "oneOf", "anyOf", "type", "properties", "required", "additionalProperties", "items", "enum",
     "minItems", "minLength", "uniqueItems", "pattern",
   ]
 
@@ -67,6 +67,11 @@ struct MiniSchemaValidator {
     if let branches = keywords["oneOf"]?.array {
       let passing = branches.filter { validate(value, against: $0, at: path).isEmpty }.count
       if passing != 1 { problems.append("\(path): matches \(passing) of the oneOf branches, not exactly 1") }
+    }
+    if let branches = keywords["anyOf"]?.array,
+      !branches.contains(where: { validate(value, against: $0, at: path).isEmpty })
+    {
+      problems.append("\(path): matches none of the anyOf branches")
     }
     if let type = keywords["type"]?.string, !Self.value(value, hasType: type) {
       problems.append("\(path): expected \(type)")

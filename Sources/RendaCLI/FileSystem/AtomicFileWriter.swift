@@ -1,9 +1,10 @@
 import Foundation
 
 /// Writes a file so that it is never half-written: the new bytes go to a temporary file
-/// in the same directory, which then replaces the original with `rename(2)`. The file's
-/// permissions are kept, and the write is refused when the file on disk no longer holds
-/// the bytes it was read with (someone changed it meanwhile).
+/// in the same directory, created with the original's permissions (never readable by
+/// more people than the original), flushed, and then swapped in with `rename(2)`. A
+/// symbolic link is followed: its target is replaced and the link stays a link. The
+/// write is refused when the file on disk no longer holds the bytes it was read with.
 enum AtomicFileWriter {
   struct WriteError: Error, CustomStringConvertible {
     var path: String
@@ -12,34 +13,55 @@ enum AtomicFileWriter {
   }
 
   static func replace(_ path: String, expecting original: Data, with contents: Data) throws(WriteError) {
+    // Follow symbolic links: the file to replace is the link's target.
+    guard let resolved = realpath(path, nil) else {
+      throw WriteError(path: path, message: "cannot resolve the file's path; not changed")
+    }
+    let target = String(cString: resolved)
+    free(resolved)
     let manager = FileManager.default
-    guard let current = manager.contents(atPath: path) else {
-      throw WriteError(path: path, message: "cannot read the file again before writing; not changed")
-    }
-    guard current == original else {
+    guard manager.contents(atPath: target) == original else {
       throw WriteError(path: path, message: "the file changed since it was read; not changed (run again)")
     }
-    let attributes = (try? manager.attributesOfItem(atPath: path)) ?? [:]
-    let directory = (path as NSString).deletingLastPathComponent
-    let name = (path as NSString).lastPathComponent
-    let temporary = ((directory.isEmpty ? "." : directory) as NSString)
-      .appendingPathComponent(
-        ".\(name).renda-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
-    guard manager.createFile(atPath: temporary, contents: contents) else {
-      throw WriteError(
-        path: path, message: "cannot write a temporary file in \(directory.isEmpty ? "." : directory); not changed")
+    var status = stat()
+    guard stat(target, &status) == 0 else {
+      throw WriteError(path: path, message: "cannot read the file's permissions; not changed")
     }
-    if let permissions = attributes[.posixPermissions] {
-      try? manager.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary)
+    let mode = status.st_mode & 0o7777
+    let directory = (target as NSString).deletingLastPathComponent
+    let name = (target as NSString).lastPathComponent
+    let temporary = (directory as NSString).appendingPathComponent(
+      ".\(name).renda-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+    guard descriptor >= 0 else {
+      throw WriteError(path: path, message: "cannot create a temporary file in \(directory) (\(String(cString: strerror(errno)))); not changed")
     }
-    // Last look before the swap: a change between the check above and now is refused too.
-    guard manager.contents(atPath: path) == original else {
-      try? manager.removeItem(atPath: temporary)
+    _ = fchmod(descriptor, mode)  // the umask may have narrowed it
+    _ = fchown(descriptor, status.st_uid, status.st_gid)
+    var written = 0
+    let ok = contents.withUnsafeBytes { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }
+      while written < buffer.count {
+        let n = write(descriptor, base + written, buffer.count - written)
+        if n <= 0 { return false }
+        written += n
+      }
+      return true
+    }
+    let flushed = fsync(descriptor) == 0
+    close(descriptor)
+    guard ok, flushed else {
+      unlink(temporary)
+      throw WriteError(path: path, message: "cannot write the temporary file; not changed")
+    }
+    // Last look before the swap: a change since the first check is refused too.
+    guard manager.contents(atPath: target) == original else {
+      unlink(temporary)
       throw WriteError(path: path, message: "the file changed since it was read; not changed (run again)")
     }
-    guard rename(temporary, path) == 0 else {
+    guard rename(temporary, target) == 0 else {
       let reason = String(cString: strerror(errno))
-      try? manager.removeItem(atPath: temporary)
+      unlink(temporary)
       throw WriteError(path: path, message: "cannot replace the file (\(reason)); not changed")
     }
   }

@@ -6,7 +6,7 @@ import RendaText
 /// `renda check --format json`, described by `schemas/findings.schema.json`: per file
 /// `path` and `findings`; positions are 1-based lines and 1-based columns counted in
 /// Unicode scalars, ranges end just past their last character.
-enum FindingsReport {
+package enum FindingsReport {
   struct File: Encodable {
     var path: String
     var findings: [FindingJSON]
@@ -55,9 +55,18 @@ enum FindingsReport {
   }
 
   static func file(_ checked: CheckSession.Checked, language: Language) -> File {
-    let analysis = checked.analysis
-    return File(
-      path: checked.document.path,
+    file(path: checked.document.path, analysis: checked.analysis, language: language)
+  }
+
+  /// The JSON of one file's findings, as `renda check --format json` prints it (for the
+  /// golden files).
+  package static func json(path: String, analysis: DocumentAnalysis, language: Language = .zh) -> String {
+    encode([file(path: path, analysis: analysis, language: language)])
+  }
+
+  static func file(path: String, analysis: DocumentAnalysis, language: Language) -> File {
+    File(
+      path: path,
       findings: analysis.findings.map { finding in
         FindingJSON(
           rule: finding.rule, severity: finding.severity.rawValue, message: finding.message.text(in: language),

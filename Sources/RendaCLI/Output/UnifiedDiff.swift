@@ -34,9 +34,21 @@ enum UnifiedDiff {
     return out
   }
 
+  /// Lines split after each `\n` (a `\r\n` line keeps its `\r`, as diff does), on scalars:
+  /// `"\r\n"` is one Character and would not split. The last line lacks a newline when the
+  /// text does; it is marked the way `diff` marks it.
   private static func lines(_ text: String) -> [String] {
-    var result = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    if result.last == "" { result.removeLast() }
+    var result: [String] = []
+    var current = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar == "\n" {
+        result.append(String(current))
+        current = String.UnicodeScalarView()
+      } else {
+        current.append(scalar)
+      }
+    }
+    if !current.isEmpty { result.append(String(current) + "\n\\ No newline at end of file") }
     return result
   }
 

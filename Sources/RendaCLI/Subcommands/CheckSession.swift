@@ -48,14 +48,19 @@ struct CheckSession {
     return try cache.configuration(at: file)
   }
 
-  /// Reads and analyses every input, in parallel; outcomes in input order.
+  /// Reads and analyses every input, in parallel; outcomes in input order. An error
+  /// shared by several files (one broken `.renda.json`) is reported once.
   func run(_ paths: [String]) -> [Outcome] {
     let entries = InputFiles.expand(paths)
     let results = ResultSlots<Outcome>(count: entries.count)
     DispatchQueue.concurrentPerform(iterations: entries.count) { index in
       results[index] = analyse(entries[index])
     }
-    return results.values.map { $0 ?? .skipped }
+    var seen = Set<String>()
+    return results.values.compactMap { outcome in
+      if case .failed(let error) = outcome, !seen.insert(error.description).inserted { return nil }
+      return outcome ?? .skipped
+    }
   }
 
   private func analyse(_ entry: Result<String, InputError>) -> Outcome {
@@ -68,7 +73,7 @@ struct CheckSession {
     do {
       configuration = try self.configuration(for: path)
     } catch {
-      return .failed(InputError(path: path, message: "configuration: \(error.description)"))
+      return .failed(InputError(path: error.source, message: error.message))
     }
     if path != "-", configuration.ignores(path) { return .skipped }
     switch InputFiles.read(path, io: io) {

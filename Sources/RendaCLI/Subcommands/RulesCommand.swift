@@ -3,7 +3,7 @@ import RendaChecks
 /// `renda rules` lists every rule; `renda explain RULE` prints its documentation.
 enum RulesCommand {
   static func list(_ arguments: [String], io: CommandIO) -> Int32 {
-    let language: Language = arguments.contains("--lang=en") || arguments.contains("en") ? .en : .zh
+    guard let language = parseLanguage(arguments, command: "rules", io: io, allowsPaths: false) else { return 2 }
     let width = CheckRegistry.ids.map(\.count).max() ?? 10
     var out = ""
     for check in CheckRegistry.all {
@@ -15,8 +15,32 @@ enum RulesCommand {
     return 0
   }
 
+  /// `--lang zh|en`; nil after reporting a usage error.
+  private static func parseLanguage(_ arguments: [String], command: String, io: CommandIO, allowsPaths: Bool)
+    -> Language?
+  {
+    switch Arguments.parse(arguments, valued: ["--lang"], flags: []) {
+    case .failure(let error):
+      io.error("renda \(command): \(error.message)")
+      return nil
+    case .success(let parsed):
+      if !allowsPaths, let extra = parsed.paths.first {
+        io.error("renda \(command): unexpected argument '\(extra)'")
+        return nil
+      }
+      guard let language = Language(rawValue: parsed.values["--lang"] ?? "zh") else {
+        io.error("renda \(command): --lang takes zh or en")
+        return nil
+      }
+      return language
+    }
+  }
+
   static func explain(_ arguments: [String], io: CommandIO) -> Int32 {
-    guard let id = arguments.first(where: { !$0.hasPrefix("-") }) else {
+    guard parseLanguage(arguments, command: "explain", io: io, allowsPaths: true) != nil,
+      case .success(let parsed) = Arguments.parse(arguments, valued: ["--lang"], flags: [])
+    else { return 2 }
+    guard let id = parsed.paths.first else {
       io.error("renda explain: name a rule; `renda rules` lists them")
       return 2
     }

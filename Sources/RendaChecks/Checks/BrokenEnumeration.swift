@@ -61,11 +61,13 @@ package struct BrokenEnumeration: Check {
         containers.append(Container(range: lead.range, opener: nil, enumerations: article.leadEnumerations))
       } else if !article.leadEnumerations.isEmpty, let first = article.leadEnumerations.first?.markers.first {
         containers.append(
-          Container(range: first.range.lowerBound..<article.range.upperBound, opener: nil,
+          Container(
+            range: first.range.lowerBound..<article.range.upperBound, opener: nil,
             enumerations: article.leadEnumerations))
       }
       for heading in article.headings {
-        containers.append(Container(range: heading.sectionRange, opener: heading.text, enumerations: heading.enumerations))
+        containers.append(
+          Container(range: heading.sectionRange, opener: heading.text, enumerations: heading.enumerations))
       }
       for head in article.runInHeads {
         containers.append(Container(range: head.sectionRange, opener: head.text, enumerations: head.enumerations))
@@ -92,7 +94,8 @@ package struct BrokenEnumeration: Check {
       }
       let foreign =
         from < to
-        ? Self.marker(ordinal: last.ordinal + 1, notOf: enumeration.scheme, in: n, from: max(from, scope.lowerBound), to: to)
+        ? Self.marker(
+          ordinal: last.ordinal + 1, notOf: enumeration.scheme, in: n, from: max(from, scope.lowerBound), to: to)
         : nil
       if let foreign {
         if let other = series.indices.first(where: { i in
@@ -132,7 +135,8 @@ package struct BrokenEnumeration: Check {
   private func markerRelated(_ markers: [EnumerationMarker]) -> [RelatedLocation] {
     markers.map {
       RelatedLocation(
-        range: $0.range, message: LocalizedText(zh: "列举：\($0.marker)\($0.itemSummary)", en: "item: \($0.marker)\($0.itemSummary)"))
+        range: $0.range,
+        message: LocalizedText(zh: "列举：\($0.marker)\($0.itemSummary)", en: "item: \($0.marker)\($0.itemSummary)"))
     }
   }
 
@@ -142,8 +146,11 @@ package struct BrokenEnumeration: Check {
     return Finding(
       rule: id, severity: defaultSeverity,
       message: LocalizedText(
-        zh: "有“\(marker.marker)”而无“\(second)”：\(place.zh)只有第\(ArticleSections.lineNumber(marker.range.lowerBound, in: context.text))行“\(marker.marker)\(ArticleSections.shortened(marker.itemSummary, limit: 12))”这一项",
-        en: "“\(marker.marker)” with no “\(second)”: \(place.en) has only “\(marker.marker)\(ArticleSections.shortened(marker.itemSummary, limit: 12))” at line \(ArticleSections.lineNumber(marker.range.lowerBound, in: context.text))"),
+        zh:
+          "有“\(marker.marker)”而无“\(second)”：\(place.zh)只有第\(ArticleSections.lineNumber(marker.range.lowerBound, in: context.text))行“\(marker.marker)\(ArticleSections.shortened(marker.itemSummary, limit: 12))”这一项",
+        en:
+          "“\(marker.marker)” with no “\(second)”: \(place.en) has only “\(marker.marker)\(ArticleSections.shortened(marker.itemSummary, limit: 12))” at line \(ArticleSections.lineNumber(marker.range.lowerBound, in: context.text))"
+      ),
       range: marker.range, related: openerRelated(container))
   }
 
@@ -157,12 +164,17 @@ package struct BrokenEnumeration: Check {
       guard let after = enumeration.markers.first(where: { $0.ordinal > ordinal }),
         reportedAt.insert(after.ordinal).inserted
       else { continue }
-      let lost = missing.filter { $0 < after.ordinal && $0 >= ordinal }.map { Self.markerText(ordinal: $0, like: model) }
-      let before = enumeration.markers.last(where: { $0.ordinal < after.ordinal && $0.range.lowerBound < after.range.lowerBound })
+      let lost = missing.filter { $0 < after.ordinal && $0 >= ordinal }.map {
+        Self.markerText(ordinal: $0, like: model)
+      }
+      let before = enumeration.markers.last(where: {
+        $0.ordinal < after.ordinal && $0.range.lowerBound < after.range.lowerBound
+      })
       let series = ArticleSections.list(enumeration.markers.map { at($0, context) }, zh: "、", en: ", ")
       let jump =
         before.map {
-          LocalizedText(zh: "列举从“\($0.marker)”跳到“\(after.marker)”", en: "the series jumps from “\($0.marker)” to “\(after.marker)”")
+          LocalizedText(
+            zh: "列举从“\($0.marker)”跳到“\(after.marker)”", en: "the series jumps from “\($0.marker)” to “\(after.marker)”")
         } ?? LocalizedText(zh: "列举从“\(after.marker)”开始", en: "the series starts at “\(after.marker)”")
       let place = section(container, context)
       result.append(
@@ -203,7 +215,9 @@ package struct BrokenEnumeration: Check {
       rule: id, severity: defaultSeverity,
       message: LocalizedText(
         zh: "同一列举混用了不同的序号形式：\(series.zh)之后接第\(line)行“\(foreign.text)”（应为“\(expected)”；\(place.zh)）",
-        en: "one series mixes marker schemes: \(series.en), then “\(foreign.text)” at line \(line) (expected “\(expected)”; \(place.en))"),
+        en:
+          "one series mixes marker schemes: \(series.en), then “\(foreign.text)” at line \(line) (expected “\(expected)”; \(place.en))"
+      ),
       range: foreign.range, related: markerRelated(enumeration.markers) + openerRelated(container))
   }
 

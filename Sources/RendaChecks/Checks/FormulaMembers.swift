@@ -131,10 +131,25 @@ package struct FormulaMembers: Check {
   // MARK: Lists after the quoted formula
 
   private func check(_ resolved: ResolvedSlogan, formula: NationalFormula, _ context: CheckContext) -> Finding? {
-    let items = resolved.members.map { Item(text: Self.stripped($0.text), range: $0.range) }
-    let (matches, covered) = Self.match(formula, items)
-    // The list must be about the formula: one member recognized, or as many items as members.
-    guard !matches.isEmpty || items.count == formula.members.count else { return nil }
+    var items = resolved.members.map { Item(text: Self.stripped($0.text), range: $0.range) }
+    var (matches, covered) = Self.match(formula, items)
+    // `即A、B、C，推动…`: items after a stronger separator continue the sentence, unless
+    // they hold a member (`两个维护`'s members hold a `、` and are separated by `，`).
+    let ranges = items.compactMap(\.range)
+    if resolved.source == .inlineList, ranges.count == items.count {
+      let keep = ArticleSections.listLength(ranges, in: context.page.normalized)
+      if keep < items.count, !covered[keep...].contains(true) {
+        items.removeLast(items.count - keep)
+        (matches, covered) = Self.match(formula, items)
+      }
+    }
+    // The list must be about the formula. A parenthetical list or 即 clause right after it
+    // is its expansion when one member is recognized or the numbers agree; an enumeration
+    // may list measures instead of members, so most members must be recognized there.
+    switch resolved.source {
+    case .enumeration: guard matches.count * 2 > formula.members.count else { return nil }
+    default: guard !matches.isEmpty || items.count == formula.members.count else { return nil }
+    }
     let missing = formula.members.indices.filter { m in !matches.contains { $0.member == m } }
     let strays = items.indices.filter { !covered[$0] }
     let order = matches.sorted { $0.start < $1.start }.map(\.member)
@@ -204,8 +219,10 @@ package struct FormulaMembers: Check {
       while start < end {
         var stop = start
         while stop < end, !Self.endsListClause(n.scalars[stop]) { stop += 1 }
-        if stop - start >= 6 {
-          for formula in formulas {
+        // A list needs a 、 (or 和/与/及) between neighbours: count them once per clause.
+        let joints = stop - start >= 6 ? n.scalars[start..<stop].filter(Self.isListJoint).count : 0
+        if joints >= 2 {
+          for formula in formulas where formula.members.count - 1 <= joints {
             if let finding = unquoted(formula, clause: start..<stop, n, context, skipping: checked) {
               result.append(finding)
             }
@@ -215,6 +232,11 @@ package struct FormulaMembers: Check {
       }
     }
     return result
+  }
+
+  /// `、` 和 与 及: what joins the items of a list.
+  private static func isListJoint(_ s: Unicode.Scalar) -> Bool {
+    s.value == 0x3001 || s == "和" || s == "与" || s == "及"
   }
 
   /// Clause marks other than `、` (a list runs across `、`).
@@ -244,7 +266,7 @@ package struct FormulaMembers: Check {
     for (a, b) in zip(found, found.dropFirst()) {
       let gap = n.scalars[a.range.upperBound..<max(a.range.upperBound, b.range.lowerBound)]
       guard b.range.lowerBound >= a.range.upperBound, gap.count <= 6,
-        gap.contains(where: { $0.value == 0x3001 || $0 == "和" || $0 == "与" || $0 == "及" })
+        gap.contains(where: Self.isListJoint)
       else { return nil }
     }
     let order = found.map(\.member)

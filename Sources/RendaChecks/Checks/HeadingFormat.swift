@@ -62,7 +62,9 @@ package struct HeadingFormat: Check {
               rule: id, severity: defaultSeverity,
               message: LocalizedText(
                 zh: "小标题“\(section.text.normalized)”（第\(section.line + 1)行）末尾不应有“\(printed)”",
-                en: "the heading “\(section.text.normalized)” (line \(section.line + 1)) should not end with “\(printed)”"),
+                en:
+                  "the heading “\(section.text.normalized)” (line \(section.line + 1)) should not end with “\(printed)”"
+              ),
               range: mark,
               fixes: [
                 Fix(

@@ -72,22 +72,38 @@ package struct HeadingParallelism: Check {
       let cited = ArticleSections.list(
         siblings.map { ArticleSections.cite(sections[$0].text, in: context.text, limit: 20) }, zh: "；", en: "; ")
       let kind =
-        sections[outlier].isRunInHead ? LocalizedText(zh: "段首句", en: "run-in head") : LocalizedText(zh: "小标题", en: "heading")
+        sections[outlier].isRunInHead
+        ? LocalizedText(zh: "段首句", en: "run-in head") : LocalizedText(zh: "小标题", en: "heading")
       let what = ArticleSections.list(shared, zh: "，", en: ", ")
       result.append(
         Finding(
           rule: id, severity: defaultSeverity,
           message: LocalizedText(
             zh: "此\(kind.zh)与其余\(siblings.count)个\(kind.zh)的句式不一致：其余均\(what.zh)，此处没有（\(cited.zh)）",
-            en: "this \(kind.en) breaks the pattern of the other \(siblings.count): they all \(what.en), this one does not (\(cited.en))"),
+            en:
+              "this \(kind.en) breaks the pattern of the other \(siblings.count): they all \(what.en), this one does not (\(cited.en))"
+          ),
           range: sections[outlier].text.range,
           related: siblings.map {
             RelatedLocation(
               range: sections[$0].text.range,
-              message: LocalizedText(zh: "同级\(kind.zh)：\(sections[$0].text.normalized)", en: "sibling \(kind.en): \(sections[$0].text.normalized)"))
+              message: LocalizedText(
+                zh: "同级\(kind.zh)：\(sections[$0].text.normalized)",
+                en: "sibling \(kind.en): \(sections[$0].text.normalized)"))
           }))
     }
     return result
+  }
+
+  /// Whether `piece` holds a part of two or more characters that every sibling has.
+  private static func extendsFrame(_ piece: String, _ everywhere: Set<String>) -> Bool {
+    let scalars = Array(piece.unicodeScalars)
+    for start in 0..<(scalars.count - 1) {
+      for end in (start + 2)...scalars.count {
+        if everywhere.contains(String(String.UnicodeScalarView(scalars[start..<end]))) { return true }
+      }
+    }
+    return false
   }
 
   /// The patterns that every text but one shares, each with the one that lacks it.
@@ -110,7 +126,8 @@ package struct HeadingParallelism: Check {
       }
       for (word, count) in groups where count == n - 1 {
         if let outlier = lacking({ texts[$0].starts(with: word.unicodeScalars) }) {
-          result.append(Pattern(description: LocalizedText(zh: "以“\(word)”开头", en: "begin with “\(word)”"), outlier: outlier))
+          result.append(
+            Pattern(description: LocalizedText(zh: "以“\(word)”开头", en: "begin with “\(word)”"), outlier: outlier))
           leadingFound = true
         }
       }
@@ -143,16 +160,20 @@ package struct HeadingParallelism: Check {
     var inner: [String: Set<Int>] = [:]
     for (i, text) in texts.enumerated() {
       guard text.count >= 4 else { continue }
-      for start in 1..<(text.count - 2) {
-        for length in 3...min(6, text.count - start) {
+      for start in 1..<(text.count - 1) {
+        for length in 2...min(6, text.count - start) {
           let piece = text[start..<(start + length)]
           guard isWord(piece) else { break }
           inner[string(piece), default: []].insert(i)
         }
       }
     }
-    let innerShared = inner.filter { $0.value.count == n - 1 }
+    // A phrase that only extends a frame all siblings share (`让监督` in `…，让监督有规可依 /
+    // …，让监督落地见效`) reaches into the part that varies: no pattern is broken.
+    let everywhere = Set(inner.filter { $0.value.count == n }.keys)
+    let innerShared = inner.filter { $0.value.count == n - 1 && $0.key.unicodeScalars.count >= 3 }
       .filter { piece in !texts.contains { $0.starts(with: piece.key.unicodeScalars) } }
+      .filter { piece in !Self.extendsFrame(piece.key, everywhere) }
     // The longest phrase per outlier (上更加 rather than 上更, 更加).
     var longest: [Int: String] = [:]
     for (piece, holders) in innerShared {

@@ -73,9 +73,19 @@ package struct SloganCountMismatch: Check {
       {
         return nil
       }
+      var resolved = resolved
+      if resolved.source == .inlineList {
+        let ranges = resolved.members.compactMap(\.range)
+        if ranges.count == resolved.members.count {
+          resolved.members = Array(
+            resolved.members.prefix(ArticleSections.listLength(ranges, in: context.page.normalized)))
+        }
+      }
       if let count = resolved.count {
         guard resolved.members.count != count else { return nil }
-        return mismatch(slogan, count: count, members: resolved.members.map(Item.init), source: resolved.source, context)
+        if resolved.source == .enumeration, !Self.introduces(resolved, context) { return nil }
+        return mismatch(
+          slogan, count: count, members: resolved.members.map(Item.init), source: resolved.source, context)
       }
       return digitMismatch(resolved, context)
     case .none:
@@ -139,6 +149,27 @@ package struct SloganCountMismatch: Check {
         zh: "“\(slogan.text)”称\(ArticleSections.numeral(count))项，\(from.zh)却有\(members.count)项：\(list.zh)",
         en: "“\(slogan.text)” announces \(count), but \(from.en) gives \(members.count): \(list.en)"),
       range: slogan.range, related: related(members))
+  }
+
+  /// Whether an enumeration of another length than the count really lists the slogan's
+  /// members: it follows the slogan's colon (`打造“五个站”：一是…`), or most items name the
+  /// word the slogan counts (`…站`). A series that merely follows a slogan in passing
+  /// (`深化“双联”工作。一是…`) lists something else.
+  private static func introduces(_ resolved: ResolvedSlogan, _ context: CheckContext) -> Bool {
+    guard let first = resolved.members.first?.range else { return false }
+    let n = context.page.normalized
+    let between = ArticleSections.normalizedRange(
+      of: resolved.slogan.range.upperBound..<first.lowerBound, in: n)
+    let gap = n.scalars[between].filter { !$0.properties.isWhitespace }
+    if gap.count <= 12, let last = gap.last, last == "：" || last == ":",
+      !gap.dropLast().contains(where: ArticleSections.isFinalStop)
+    {
+      return true
+    }
+    let scalars = Array(resolved.slogan.text.unicodeScalars)
+    guard let word = scalars.last, ArticleSections.chineseDigit(word) == nil else { return false }
+    let naming = resolved.members.filter { $0.text.unicodeScalars.contains(word) }.count
+    return naming * 2 > resolved.members.count
   }
 
   /// `“12345”，即构建一套制度、建设两大阵地…`: each member's own number against the digits.

@@ -93,6 +93,9 @@ package struct UnmatchedFourOrgansHeadings: Check {
     guard namingSections >= 2 || announcement != nil && namingSections == 1 && sections.count == organs.count
     else { return nil }
 
+    let kind =
+      sections.first?.isRunInHead == true
+      ? LocalizedText(zh: "段首句", en: "run-in head") : LocalizedText(zh: "小标题", en: "heading")
     let listed = ArticleSections.list(
       named.map { item in
         let cite = ArticleSections.cite(item.section.text, in: text)
@@ -112,7 +115,7 @@ package struct UnmatchedFourOrgansHeadings: Check {
       related.append(
         RelatedLocation(
           range: item.section.text.range,
-          message: LocalizedText(zh: "小标题：\(organs[item.organ])", en: "heading: \(organs[item.organ])")))
+          message: LocalizedText(zh: "\(kind.zh)：\(organs[item.organ])", en: "\(kind.en): \(organs[item.organ])")))
     }
 
     let counts = organs.indices.map { k in named.filter { $0.organ == k }.count }
@@ -141,9 +144,10 @@ package struct UnmatchedFourOrgansHeadings: Check {
       return Finding(
         rule: id, severity: .error,
         message: LocalizedText(
-          zh: "小标题与“四个机关”（\(organs.joined(separator: "、"))）不对应：\(problem.zh)。各小标题：\(listed.zh)。\(announced?.zh ?? "")",
+          zh:
+            "\(kind.zh)与“四个机关”（\(organs.joined(separator: "、"))）不对应：\(problem.zh)。各\(kind.zh)：\(listed.zh)。\(announced?.zh ?? "")",
           en:
-            "the headings do not match the “four organs” (\(organs.joined(separator: ", "))): \(problem.en). Headings: \(listed.en).\(announced?.en ?? "")"
+            "the \(kind.en)s do not match the “four organs” (\(organs.joined(separator: ", "))): \(problem.en). \(kind.en.prefix(1).uppercased() + kind.en.dropFirst())s: \(listed.en).\(announced?.en ?? "")"
         ),
         range: where_, related: related)
     }
@@ -167,9 +171,9 @@ package struct UnmatchedFourOrgansHeadings: Check {
       rule: id, severity: .hint,
       message: LocalizedText(
         zh:
-          "“四个机关”小标题的顺序与规范顺序（\(organs.joined(separator: "、"))）不同：\(organs[early.organ])（第\(earlyLine)行“\(ArticleSections.shortened(early.section.text.normalized, limit: 16))”）排在\(organs[expected.organ])（第\(expectedLine)行“\(ArticleSections.shortened(expected.section.text.normalized, limit: 16))”）之前。本文顺序：\(sequence.joined(separator: "、"))。\(announced?.zh ?? "")",
+          "“四个机关”\(kind.zh)的顺序与规范顺序（\(organs.joined(separator: "、"))）不同：\(organs[early.organ])（第\(earlyLine)行“\(ArticleSections.shortened(early.section.text.normalized, limit: 16))”）排在\(organs[expected.organ])（第\(expectedLine)行“\(ArticleSections.shortened(expected.section.text.normalized, limit: 16))”）之前。本文顺序：\(sequence.joined(separator: "、"))。\(announced?.zh ?? "")",
         en:
-          "the “four organs” headings are not in the canonical order (\(organs.joined(separator: ", "))): \(organs[early.organ]) (line \(earlyLine) “\(ArticleSections.shortened(early.section.text.normalized, limit: 16))”) comes before \(organs[expected.organ]) (line \(expectedLine) “\(ArticleSections.shortened(expected.section.text.normalized, limit: 16))”). Order here: \(sequenceEn.joined(separator: ", ")).\(announced?.en ?? "")"
+          "the “four organs” \(kind.en)s are not in the canonical order (\(organs.joined(separator: ", "))): \(organs[early.organ]) (line \(earlyLine) “\(ArticleSections.shortened(early.section.text.normalized, limit: 16))”) comes before \(organs[expected.organ]) (line \(expectedLine) “\(ArticleSections.shortened(expected.section.text.normalized, limit: 16))”). Order here: \(sequenceEn.joined(separator: ", ")).\(announced?.en ?? "")"
       ),
       range: early.range, related: related)
   }

@@ -82,6 +82,31 @@ enum ArticleSections {
     return nil
   }
 
+  /// How many of a list's items (given by their source ranges, in order) belong to the
+  /// list: a list separated by `、` ends at a `，` or `；`, one separated by `，` ends at a
+  /// `；` (`即A、B、C，推动…`: the clause after the comma continues the sentence).
+  static func listLength(_ ranges: [TextRange], in n: NormalizedText) -> Int {
+    func strength(_ a: TextRange, _ b: TextRange) -> Int {
+      guard a.upperBound <= b.lowerBound else { return 0 }
+      let between = normalizedRange(of: a.upperBound..<b.lowerBound, in: n)
+      return n.scalars[between].map { s -> Int in
+        switch s.value {
+        case 0x3001: 1  // 、
+        case 0xFF0C, 0x2C: 2  // ， ,
+        case 0xFF1B, 0x3B: 3  // ； ;
+        default: 0
+        }
+      }.max() ?? 0
+    }
+    guard ranges.count >= 3 else { return ranges.count }
+    let first = strength(ranges[0], ranges[1])
+    guard first > 0 else { return ranges.count }
+    for j in 1..<(ranges.count - 1) where strength(ranges[j], ranges[j + 1]) > first {
+      return j + 1
+    }
+    return ranges.count
+  }
+
   /// 1-based line of `offset`, for messages.
   static func lineNumber(_ offset: TextOffset, in text: SourceText) -> Int {
     text.line(containing: offset) + 1

@@ -2,7 +2,11 @@
 /// keeps the list sorted, the ids unique and every rule documented).
 package enum CheckRegistry {
   package static let all: [any Check] = [
-    PairedPunctuation()
+    PairedPunctuation(),
+    HalfwidthPunctuation(), OCRSpacing(), OCRConfusable(),
+    UnmatchedFourOrgansHeadings(), SloganCountMismatch(), FormulaMembers(), BrokenEnumeration(),
+    HeadingParallelism(), HeadingFormat(),
+    BylineProvince(),
   ].sorted { $0.id < $1.id }
 
   package static func check(id: String) -> (any Check)? {

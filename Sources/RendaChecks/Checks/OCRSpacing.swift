@@ -1,0 +1,186 @@
+import RendaPage
+import RendaText
+
+/// Flags spaces that OCR left between Chinese characters.
+///
+/// Catches spaces (ASCII space, U+3000, tabs) between two Han characters, or between a Han
+/// character and Chinese punctuation (or ASCII punctuation set in Chinese text): the
+/// letter-spacing of a justified line read as spaces (`掌 握 各 类 别 、各 层 次`), a stray
+/// space inside a word (`库 ，较 好`), the join of two column lines merged into one
+/// (`调查研究 工作`). One finding per run of spaced text on a line: spaces at most three
+/// characters apart (punctuation not counted, a number counting as one) belong to the same
+/// run, so a spaced-out line is one finding.
+///
+/// Never flagged, because it is layout: anything in a byline (the padding of a
+/// two-character name `宋 军`, the space between names, the space before the province);
+/// the space between the phrases of a one-line heading, title or banner
+/// (`坚持党的领导 把牢政治机关定位`, `牢记嘱托 感恩奋进 谱写…`) — a phrase of two or more
+/// characters on each side, so a spaced-out heading is still flagged, and no comma on the
+/// line (`强化政策学习,及时贯彻上 级精神` separates its phrases with the comma); spaces next
+/// to digits or Latin letters (`60 名`, `2022 年`, `App 与`), which these pages set on
+/// purpose.
+///
+/// Why: Chinese print has no spaces between characters; a spaced word reads as two, and
+/// the spaces show that the text came from a scan that nobody has proofread.
+///
+/// Example: `库 ，较 好 地 将 共 性 与 个 性` — one finding over the spaced run.
+///
+/// Fix: removes the run's spaces between Chinese characters and punctuation (spaces next
+/// to digits inside the run stay: `2024 年 以 来` becomes `2024 年以来`).
+package struct OCRSpacing: Check {
+  package init() {}
+
+  package let id = "ocr-spacing"
+  package let defaultSeverity = Severity.warning
+  package let summary = LocalizedText(
+    zh: "汉字之间有多余的空格（OCR 留下的字距或断行）",
+    en: "Stray spaces between Chinese characters (OCR letter-spacing or merged lines)")
+  package let documentation = """
+    ocr-spacing (warning)
+
+    Flags spaces (ASCII space, U+3000, tab) between two Han characters, or between a Han
+    character and Chinese punctuation (or ASCII punctuation set in Chinese text): the
+    letter-spacing of a justified line read as spaces (掌 握 各 类 别 、各 层 次), a stray
+    space inside a word (库 ，较 好), the join of two column lines merged into one
+    (调查研究 工作). One finding per run of spaced text on a line: spaces at most three
+    characters apart (punctuation not counted, a number counting as one) belong to one
+    run, so a spaced-out line is one finding.
+
+    Never flagged, because it is layout: anything in a byline (the padding of a
+    two-character name 宋 军, the space between names, the space before the province); the
+    space between the phrases of a one-line heading, title or banner
+    (坚持党的领导 把牢政治机关定位, 牢记嘱托 感恩奋进 谱写…) — a phrase of two or more
+    characters on each side, so a spaced-out heading is still flagged, and no comma on the
+    line (强化政策学习,及时贯彻上 级精神 separates its phrases with the comma); spaces next
+    to digits or Latin letters (60 名, 2022 年, App 与), which these pages set on purpose.
+
+    Why: Chinese print has no spaces between characters; a spaced word reads as two, and
+    the spaces show a scan that nobody has proofread.
+
+    Example:  库 ，较 好 地 将 共 性 与 个 性      → one finding over the spaced run
+
+    Fix: removes the run's spaces between Chinese characters and punctuation; spaces next
+    to digits inside the run stay (2024 年 以 来 becomes 2024 年以来).
+    """
+
+  /// Gaps this many tokens apart or closer belong to the same run.
+  private static let runReach = 3
+
+  package func findings(in context: CheckContext) -> [Finding] {
+    let page = context.page
+    let n = page.normalized
+    var findings: [Finding] = []
+    for block in page.blocks where block.role != .byline {
+      let phrased = block.role == .heading || block.role == .title || block.role == .furniture
+      for line in block.lines {
+        let scalars = n.range(ofLine: line)
+        guard scalars.count > 1 else { continue }
+        var gaps = (scalars.lowerBound..<(scalars.upperBound - 1)).filter { k in
+          n.ends[k] < n.starts[k + 1] && isChinese(n, k, away: -1) && isChinese(n, k + 1, away: 1)
+        }
+        // A heading that separates its phrases with a comma (`强化政策学习,及时贯彻上 级精神`)
+        // has no phrase-separating space.
+        if phrased, !n.scalars[scalars].contains(where: \.isComma) {
+          gaps = gaps.filter { !separatesPhrases($0, on: scalars, n) }
+        }
+        if gaps.isEmpty { continue }
+        for run in runs(of: gaps, n) { findings.append(finding(run, n)) }
+      }
+    }
+    return findings
+  }
+
+  /// Groups gaps (each the index of the scalar before it) into runs of spaced text.
+  private func runs(of gaps: [Int], _ n: NormalizedText) -> [[Int]] {
+    var runs: [[Int]] = []
+    for gap in gaps {
+      if let last = runs.last?.last, tokens(n, (last + 1)...gap) <= Self.runReach {
+        runs[runs.count - 1].append(gap)
+      } else {
+        runs.append([gap])
+      }
+    }
+    return runs
+  }
+
+  /// Tokens in `range`: each Han character counts one, a run of other ASCII text (`42`,
+  /// `123+X`) counts one, punctuation counts none (a justified line sets it unspaced:
+  /// `库 ，较 好`, `依 托“123+X”人 大`).
+  private func tokens(_ n: NormalizedText, _ range: ClosedRange<Int>) -> Int {
+    var count = 0
+    var previousASCII = false
+    for k in range {
+      let s = n.scalars[k]
+      let ascii = s.isASCII && !Self.asciiMarks.contains(s)
+      if ascii && !previousASCII || !ascii && !s.isCJKPunctuation && !Self.asciiMarks.contains(s) {
+        count += 1
+      }
+      previousASCII = ascii
+    }
+    return count
+  }
+
+  /// In a heading, title or banner, a space with a phrase of two or more characters on
+  /// each side (up to the next space or the line's end) separates phrases: layout.
+  private func separatesPhrases(_ gap: Int, on line: Range<Int>, _ n: NormalizedText) -> Bool {
+    func hasSpace(after k: Int) -> Bool { n.ends[k] < n.starts[k + 1] }
+    var left = 1
+    var k = gap - 1
+    while k >= line.lowerBound, !hasSpace(after: k) {
+      left += 1
+      k -= 1
+    }
+    var right = 1
+    k = gap + 1
+    while k + 1 < line.upperBound, !hasSpace(after: k) {
+      right += 1
+      k += 1
+    }
+    return left >= 2 && right >= 2
+  }
+
+  private static let asciiMarks: Set<Unicode.Scalar> = [",", ".", ":", ";", "?", "!", "(", ")", "\"", "'"]
+
+  /// Chinese at `k`: a Han character or Chinese punctuation, or ASCII marks with one of
+  /// those beyond them (`问题, 作为`, `开门纳谏", 确保`).
+  private func isChinese(_ n: NormalizedText, _ k: Int, away step: Int) -> Bool {
+    var k = k
+    while k >= 0, k < n.count, Self.asciiMarks.contains(n.scalars[k]) { k += step }
+    guard k >= 0, k < n.count else { return false }
+    return n.scalars[k].isCJKIdeograph || n.scalars[k].isCJKPunctuation
+  }
+
+  private func finding(_ run: [Int], _ n: NormalizedText) -> Finding {
+    let range = n.sourceRange(run[0]..<(run[run.count - 1] + 2))
+    let edits = run.map { k in
+      TextEdit(range: TextOffset(utf8: n.ends[k])..<TextOffset(utf8: n.starts[k + 1]), newText: "")
+    }
+    let message: LocalizedText
+    if run.count == 1 {
+      let pair = n.string(run[0]..<(run[0] + 2))
+      let left = String(pair.unicodeScalars.first!)
+      let right = String(pair.unicodeScalars.last!)
+      message = LocalizedText(
+        zh: "“\(left)”与“\(right)”之间多了空格（OCR 留下的断行或字距）",
+        en: "stray space between “\(left)” and “\(right)” (an OCR line join or letter-spacing)")
+    } else {
+      message = LocalizedText(
+        zh: "这段文字字间多了 \(run.count) 处空格（两端对齐的字距被 OCR 读成了空格）",
+        en: "\(run.count) stray spaces between characters (a justified line's letter-spacing read as spaces)")
+    }
+    return Finding(
+      rule: id, severity: defaultSeverity, message: message, range: range,
+      fixes: [
+        Fix(
+          title: LocalizedText(
+            zh: run.count == 1 ? "删除空格" : "删除这 \(run.count) 处空格",
+            en: run.count == 1 ? "Remove the space" : "Remove the \(run.count) spaces"),
+          edits: edits)
+      ])
+  }
+}
+
+extension Unicode.Scalar {
+  /// `，` `,` `；` `;`: marks that separate a heading's phrases instead of a space.
+  fileprivate var isComma: Bool { self == "，" || self == "," || self == "；" || self == ";" }
+}

@@ -1,0 +1,116 @@
+import RendaAnalysis
+import RendaPage
+import RendaText
+
+/// On a numeric slogan: its count, its members and where the article gives each; for a
+/// national formula, the glossary's canonical members, gloss and source.
+enum SloganHover {
+  static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
+    let resolved = SloganResolver.resolve(c.article, glossary: c.analysis.glossary)
+    guard let slogan = resolved.first(where: { HoverProvider.contains($0.slogan.range, offset) }) else { return nil }
+    var lines = ["**“\(slogan.slogan.text)”**" + (slogan.count.map { "（\($0) 项）" } ?? "")]
+    if slogan.members.isEmpty {
+      lines.append("")
+      lines.append("本文未列出其内容。")
+    } else {
+      lines.append("")
+      let source: String
+      switch slogan.source {
+      case .inlineList: source = "文中括注或“即”列出"
+      case .enumeration: source = "文中列举（一是……）"
+      case .sections: source = "文章各部分标题"
+      case .glossary: source = "规范提法（词库）"
+      case .none: source = ""
+      }
+      lines.append("成员（\(source)）：")
+      for (n, member) in slogan.members.enumerated() {
+        let at = member.range.map { "（第 \(c.line($0.lowerBound)) 行）" } ?? ""
+        lines.append("\(n + 1). \(member.text)\(at)")
+      }
+    }
+    if let formula = slogan.formula {
+      lines.append("")
+      lines.append("规范表述：" + formula.members.map(\.text).joined(separator: "、"))
+      if !formula.gloss.isEmpty { lines.append("") ; lines.append(formula.gloss) }
+      if let source = formula.sources.first { lines.append(""); lines.append("来源：\(source)") }
+    }
+    return c.make(lines, range: slogan.slogan.range)
+  }
+}
+
+/// On an enumeration marker: the whole series and any gap or repetition.
+enum EnumerationHover {
+  static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
+    let all = c.article.leadEnumerations + c.article.headings.flatMap(\.enumerations)
+      + c.article.runInHeads.flatMap(\.enumerations)
+    for series in all {
+      guard let marker = series.markers.first(where: { HoverProvider.contains($0.range, offset) }) else { continue }
+      var lines = ["**列举 \(marker.marker)**（共 \(series.markers.count) 项）", ""]
+      for item in series.markers {
+        lines.append("- \(item.marker)\(item.itemSummary)（第 \(c.line(item.range.lowerBound)) 行）")
+      }
+      if !series.missingOrdinals.isEmpty {
+        lines.append("")
+        lines.append("缺少序号：" + series.missingOrdinals.map(String.init).joined(separator: "、"))
+      }
+      if !series.repeatedOrdinals.isEmpty {
+        lines.append("")
+        lines.append("重复序号：" + series.repeatedOrdinals.map(String.init).joined(separator: "、"))
+      }
+      return c.make(lines, range: marker.range)
+    }
+    return nil
+  }
+}
+
+/// On a byline: the authors, the province, and the author note.
+enum BylineHover {
+  static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
+    guard let byline = c.article.byline, HoverProvider.contains(byline.range, offset) else { return nil }
+    var lines = ["**署名**", "", "作者：" + byline.authors.joined(separator: "、")]
+    if let province = byline.province {
+      let full = c.analysis.glossary.province(named: province)?.fullName
+      lines.append("省份：\(province)" + (full.map { $0 == province ? "" : "（\($0)）" } ?? "（未知省级行政区）"))
+    } else {
+      lines.append("省份：未注明")
+    }
+    if let note = c.article.authorNote {
+      lines.append("作者简介：\(note.text.normalized)（第 \(note.line + 1) 行）")
+    }
+    return c.make(lines, range: byline.range)
+  }
+}
+
+/// On a section heading: its place in the article and its parallel siblings.
+enum HeadingHover {
+  static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
+    let headings = c.article.headings
+    guard let n = headings.firstIndex(where: { HoverProvider.contains($0.text.range, offset) }) else { return nil }
+    var lines = ["**第 \(n + 1) 部分（共 \(headings.count) 部分）**", ""]
+    for (i, heading) in headings.enumerated() {
+      let mark = i == n ? "→ " : "  "
+      lines.append("\(mark)\(i + 1). \(heading.text.normalized)（第 \(heading.lines[0] + 1) 行）")
+    }
+    return c.make(lines, range: headings[n].text.range)
+  }
+}
+
+/// On a title: the article's summary (authors, sections, length).
+enum TitleHover {
+  static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
+    guard let title = c.article.title, HoverProvider.contains(title.text.range, offset) else { return nil }
+    var lines = ["**\(title.text.normalized)**", ""]
+    if let byline = c.article.byline {
+      lines.append("作者：" + byline.authors.joined(separator: "、") + (byline.province.map { "（\($0)）" } ?? ""))
+    }
+    let sections = c.article.headings.isEmpty ? c.article.runInHeads.map(\.text.normalized) : c.article.headings.map(\.text.normalized)
+    if !sections.isEmpty {
+      lines.append("结构：\(sections.count) 部分")
+      for (i, section) in sections.enumerated() { lines.append("\(i + 1). \(section)") }
+    }
+    let characters = c.article.bodyBlocks.map { c.analysis.page.blocks[$0].normalizedRange.count }.reduce(0, +)
+    lines.append("")
+    lines.append("正文约 \(characters) 字")
+    return c.make(lines, range: title.text.range)
+  }
+}
