@@ -3,11 +3,11 @@ import Foundation
 /// A hand-written reader for glossary files that hold places and nothing else but `$schema`,
 /// `about` and `version`, like the built-in `places.json` (thousands of entries).
 ///
-/// `JSONDecoder` takes about 30 ms for the built-in file in a release build; this reader takes
-/// a few. It accepts only what it fully understands: any other key, an escape sequence in a
-/// string, a number, a repeated key, a syntax error or bytes that are not UTF-8 make it return
-/// nil, and the caller decodes the file with `JSONDecoder` instead, which words the error. So
-/// the two readers accept the same files and produce the same values.
+/// `JSONDecoder` takes about 25 ms for the built-in file in a release build; this reader, with
+/// the loader's checks, about 5. It accepts only what it fully understands: any other key, an
+/// escape sequence in a string, a number, a repeated key, a syntax error or bytes that are not
+/// UTF-8 make it return nil, and the caller decodes the file with `JSONDecoder` instead, which
+/// words the error. So the loader accepts the same files, and yields the same values, either way.
 enum PlacesFastReader {
   static func read(_ data: Data) -> GlossaryFileDTO? {
     data.withUnsafeBytes { raw -> GlossaryFileDTO? in

@@ -36,9 +36,8 @@ package struct OCRConfusable: Check {
 
     Flags known OCR misreadings listed in the glossary (confusables.json): 通讨 for 通过,
     营告 for 营造, 党君 for 党群, 冶理 for 治理 and others. Matching ignores whitespace and
-    line breaks, so 通
-    讨 split over two lines or 通 讨 with a stray space is found too; the finding covers
-    exactly the misread characters. Every listed form has at least two characters and is
+    line breaks, so 通讨 split by a line break or spaced as 通 讨 is found too; the finding
+    covers exactly the misread characters. Every listed form has at least two characters and is
     not a word of its own. A few real words contain a listed form across a word boundary
     (沟通讨论 holds 通讨, 做买卖 holds 做买); a match inside one of them is not reported.
     Built in besides the data: a stray underscore between Chinese characters (服务保_障),

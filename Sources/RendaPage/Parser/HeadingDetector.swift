@@ -49,8 +49,10 @@ enum HeadingDetector {
         if b.doubleSpaced || !previousEndsParagraph(b, c) {
           headings.removeAll { $0 == c }
           strays.append([c])
-        } else if b.shapes[c].length * 10 < median * 6 {
-          // Far shorter than its parallel siblings: a sub-lead (`主要做法`), body text.
+        } else if b.shapes[c].length <= 4 || b.shapes[c].length * 10 < median * 4 {
+          // Far shorter than its parallel siblings: a sub-lead label (`主要做法`), body text.
+          // A short heading that breaks the pattern (`强化自身建设` among `在…上更加…`)
+          // stays a heading, for `heading-parallel` to report.
           headings.removeAll { $0 == c }
         }
       }
