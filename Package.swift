@@ -43,6 +43,11 @@ let package = Package(
       ],
       swiftSettings: strict),
     .executableTarget(name: "renda", dependencies: ["RendaCLI"], swiftSettings: strict),
+    // The benchmark (release builds only): `swift build -c release --product renda-bench`; Benchmarks/README.md.
+    .executableTarget(
+      name: "renda-bench",
+      dependencies: ["JSONRPC", "RendaText", "RendaPage", "RendaAnalysis", "RendaChecks", "RendaConfiguration", "RendaIDE"],
+      path: "Benchmarks/renda-bench", swiftSettings: strict),
 
     // JSON-RPC 2.0 over Content-Length framing: JSON values, framing, envelopes, stdio.
     // Knows nothing of LSP or Renda.
@@ -76,7 +81,9 @@ let package = Package(
     .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"], swiftSettings: strict),
     .testTarget(
       name: "RendaLSPTests",
-      dependencies: ["JSONRPC", "LSPTypes", "RendaLSP", "RendaText", "RendaCLI", "renda"],
+      dependencies: [
+        "JSONRPC", "LSPTypes", "RendaLSP", "RendaText", "RendaAnalysis", "RendaData", "RendaChecks", "RendaIDE", "renda",
+      ],
       swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]

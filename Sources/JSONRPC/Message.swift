@@ -132,7 +132,8 @@ extension Message {
         return invalid("error must be an object with an integer code")
       }
       let message = fields["message"]?.stringValue ?? ""
-      return .success(.response(id: id, result: .failure(ResponseError(code: code, message: message, data: fields["data"]))))
+      return .success(
+        .response(id: id, result: .failure(ResponseError(code: code, message: message, data: fields["data"]))))
     }
     if let result = members["result"] {
       guard id != nil else { return invalid("a response needs an id") }

@@ -124,9 +124,7 @@ package struct MessageFramer: Sendable {
     for var line in Self.lines(block) {
       // Junk before the header (e.g. a body skipped after a bad header) ends where
       // `Content-Length` starts.
-      if let at = Self.find(Self.contentLength, in: line), at > 0,
-        !Self.isHeaderName(Array(line[..<at]))
-      {
+      if let at = Self.find(Self.contentLength, in: line), at > 0, Self.isJunk(Array(line[..<at])) {
         events.append(.skipped("\(at) bytes of data before a header"))
         line = Array(line[at...])
       }
@@ -160,13 +158,16 @@ package struct MessageFramer: Sendable {
     byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
   }
 
-  /// A run of header-name bytes (another header's name is not junk: `X-Content-Length`).
-  static func isHeaderName(_ bytes: [UInt8]) -> Bool {
-    guard !bytes.isEmpty else { return true }
-    return bytes.allSatisfy { byte in
-      (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+  /// Whether the bytes before `Content-Length` on a line are junk rather than the start
+  /// of another header's name (`X-Content-Length`): anything but header-name characters
+  /// ending in `-`.
+  static func isJunk(_ prefix: [UInt8]) -> Bool {
+    let nameLike = prefix.allSatisfy { byte in
+      (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
         || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
     }
+    return !(nameLike && prefix.last == UInt8(ascii: "-"))
   }
 
   static func lines(_ block: [UInt8]) -> [[UInt8]] {

@@ -12,7 +12,7 @@ package enum RendaCommand {
 
     commands:
       check [--format text|json|sarif] [--fail-on error|warning|info|hint|never]
-            [--lang zh|en] [--config FILE] [--rule ID]... PATH...
+            [--lang zh|en] [--config FILE] [--rule ID]... [--jobs N] PATH...
                                                       report findings; exit 1 when any is at or above --fail-on
       fix [--dry-run] [--rule ID]... [--config FILE] PATH...
                                                       apply every certain fix (atomically); --dry-run prints a diff
@@ -20,6 +20,7 @@ package enum RendaCommand {
       explain RULE                                    print a rule's documentation
       outline [--format tree|markdown|json] PATH...   print the outline of each page
                                                       (PATH: a file, a directory of *.txt/*.md, or - for stdin)
+      lsp [--stdio]                                   run the language server on stdin/stdout
       help                                            print this help
       version                                         print the version
     """
@@ -38,6 +39,7 @@ package enum RendaCommand {
     case "fix": return FixCommand.run(args, io: io)
     case "rules": return RulesCommand.list(args, io: io)
     case "explain": return RulesCommand.explain(args, io: io)
+    case "lsp": return LSPCommand.run(args, io: io)
     case "help", "--help", "-h":
       io.output(usage + "\n")
       return 0

@@ -4,8 +4,8 @@ import RendaAnalysis
 /// Reads glossary files (see `schemas/glossary.schema.json` and `docs/glossary.md`) into the
 /// analysis layer's plain values. This is the IO edge: the analysis types stay free of Codable.
 package enum GlossaryLoader {
-  /// The built-in glossary: `Resources/formulas.json`, `provinces.json`, `confusables.json` and
-  /// `places.json`.
+  /// The built-in glossary: `Resources/formulas.json`, `provinces.json`, `confusables.json`,
+  /// `places.json` and `phrases.json` (see `schemas/phrases.schema.json`).
   ///
   /// Decoded once per process; later calls return the cached value (or the cached error). Every
   /// built-in place must name a built-in province by its `shortName`.
@@ -61,7 +61,7 @@ package enum GlossaryLoader {
   ///
   /// A confusable of `extra` replaces the one with the same `wrong`; a place replaces the one with
   /// the same name, province and prefecture (one name can be two places of one province: 江苏 has
-  /// two 鼓楼区). The others are appended.
+  /// two 鼓楼区); a phrase replaces the one with the same `id`. The others are appended.
   package static func merging(_ base: Glossary, with extra: Glossary) -> Glossary {
     let extraFormulaNames = Set(extra.formulas.flatMap { [$0.name] + $0.aliases })
     var formulas = base.formulas.map { formula in
@@ -119,7 +119,20 @@ package enum GlossaryLoader {
         }
       }
     }
-    return Glossary(formulas: formulas, provinces: provinces, confusables: confusables, places: places)
+    var phrases = base.phrases
+    if !extra.phrases.isEmpty {
+      var position = Dictionary(phrases.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+      for phrase in extra.phrases {
+        if let index = position[phrase.id] {
+          phrases[index] = phrase
+        } else {
+          position[phrase.id] = phrases.count
+          phrases.append(phrase)
+        }
+      }
+    }
+    return Glossary(
+      formulas: formulas, provinces: provinces, confusables: confusables, places: places, phrases: phrases)
   }
 
   // MARK: Built-in resources
@@ -127,7 +140,7 @@ package enum GlossaryLoader {
   private static let cachedBuiltIn: Result<Glossary, GlossaryLoadError> = Result {
     () throws(GlossaryLoadError) -> Glossary in
     var glossary = Glossary.empty
-    for name in ["formulas", "provinces", "confusables", "places"] {
+    for name in ["formulas", "provinces", "confusables", "places", "phrases"] {
       glossary = merging(glossary, with: try decode(resource(name), source: builtInSource(name)))
     }
     let shortNames = Set(glossary.provinces.map(\.shortName))
@@ -264,15 +277,16 @@ struct GlossaryFileDTO: Decodable {
   var provinces: [ProvinceDTO]?
   var confusables: [ConfusableDTO]?
   var places: [PlaceDTO]?
+  var phrases: [PhraseDTO]?
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case schema = "$schema"
-    case about, version, formulas, provinces, confusables, places
+    case about, version, formulas, provinces, confusables, places, phrases
   }
 
   init(
     about: String?, version: String?, formulas: [FormulaDTO]? = nil, provinces: [ProvinceDTO]? = nil,
-    confusables: [ConfusableDTO]? = nil, places: [PlaceDTO]? = nil
+    confusables: [ConfusableDTO]? = nil, places: [PlaceDTO]? = nil, phrases: [PhraseDTO]? = nil
   ) {
     self.about = about
     self.version = version
@@ -280,6 +294,7 @@ struct GlossaryFileDTO: Decodable {
     self.provinces = provinces
     self.confusables = confusables
     self.places = places
+    self.phrases = phrases
   }
 
   init(from decoder: any Decoder) throws {
@@ -292,6 +307,55 @@ struct GlossaryFileDTO: Decodable {
     provinces = try container.decodeIfPresent([ProvinceDTO].self, forKey: .provinces)
     confusables = try container.decodeIfPresent([ConfusableDTO].self, forKey: .confusables)
     places = try container.decodeIfPresent([PlaceDTO].self, forKey: .places)
+    phrases = try container.decodeIfPresent([PhraseDTO].self, forKey: .phrases)
+  }
+}
+
+/// An entry of a phrase glossary (`schemas/phrases.schema.json`).
+struct PhraseDTO: Decodable {
+  var id: String
+  var canonical: String
+  var category: String
+  var series: SeriesDTO?
+  var accepted: [String]?
+  var wrong: [String]?
+  var note: String
+  var source: String?
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case id, canonical, category, series, accepted, wrong, note, source
+  }
+
+  init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    canonical = try container.decode(String.self, forKey: .canonical)
+    category = try container.decode(String.self, forKey: .category)
+    series = try container.decodeIfPresent(SeriesDTO.self, forKey: .series)
+    accepted = try container.decodeIfPresent([String].self, forKey: .accepted)
+    wrong = try container.decodeIfPresent([String].self, forKey: .wrong)
+    note = try container.decode(String.self, forKey: .note)
+    source = try container.decodeIfPresent(String.self, forKey: .source)
+  }
+}
+
+/// The series of a phrase entry.
+struct SeriesDTO: Decodable {
+  var members: [String]
+  var separator: String
+  var orderFixed: Bool?
+
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case members, separator, orderFixed
+  }
+
+  init(from decoder: any Decoder) throws {
+    try decoder.rejectUnknownKeys(CodingKeys.self)
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    members = try container.decode([String].self, forKey: .members)
+    separator = try container.decode(String.self, forKey: .separator)
+    orderFixed = try container.decodeIfPresent(Bool.self, forKey: .orderFixed)
   }
 }
 
@@ -412,8 +476,11 @@ private struct FileMapper {
   }
 
   func map(_ file: GlossaryFileDTO) throws(GlossaryLoadError) -> Glossary {
-    if file.formulas == nil && file.provinces == nil && file.confusables == nil && file.places == nil {
-      throw failure([], "the file has none of \"formulas\", \"provinces\", \"confusables\", \"places\"")
+    if file.formulas == nil && file.provinces == nil && file.confusables == nil && file.places == nil
+      && file.phrases == nil
+    {
+      throw failure(
+        [], "the file has none of \"formulas\", \"provinces\", \"confusables\", \"places\", \"phrases\"")
     }
     if let version = file.version, version.isEmpty {
       throw failure([.key("version")], "must not be empty")
@@ -449,7 +516,102 @@ private struct FileMapper {
       }
       places.append(place)
     }
-    return Glossary(formulas: formulas, provinces: provinces, confusables: confusables, places: places)
+    let phrases = try mapPhrases(file.phrases ?? [])
+    return Glossary(
+      formulas: formulas, provinces: provinces, confusables: confusables, places: places, phrases: phrases)
+  }
+
+  /// Maps the phrase entries, with the checks `schemas/phrases.schema.json` states in words:
+  /// ids unique and kebab-case, forms without whitespace, a form listed by one entry only, no
+  /// wrong form that is correct anywhere, and series members that make up the canonical form.
+  private func mapPhrases(_ dtos: [PhraseDTO]) throws(GlossaryLoadError) -> [CanonicalPhrase] {
+    var ids: [String: Int] = [:]
+    var correctForms: [String: [JSONPathComponent]] = [:]
+    var phrases: [CanonicalPhrase] = []
+    for (index, dto) in dtos.enumerated() {
+      let path: [JSONPathComponent] = [.key("phrases"), .index(index)]
+      if !Self.isKebabCase(dto.id) {
+        throw failure(
+          path + [.key("id")], "\"\(dto.id)\" is not a kebab-case id (lower-case letters and digits, single hyphens)")
+      }
+      if let earlier = ids.updateValue(index, forKey: dto.id) {
+        let earlierPath = [JSONPathComponent]([.key("phrases"), .index(earlier)]).rendered
+        throw failure(path + [.key("id")], "\"\(dto.id)\" is already used at \(earlierPath)")
+      }
+      guard let category = PhraseCategory(rawValue: dto.category) else {
+        let allowed = PhraseCategory.allCases.map(\.rawValue).joined(separator: ", ")
+        throw failure(
+          path + [.key("category")], "unknown category \"\(dto.category)\"; allowed categories are \(allowed)")
+      }
+      try checkForm(dto.canonical, at: path + [.key("canonical")])
+      var mine: Set<String> = [dto.canonical]
+      for (k, form) in (dto.accepted ?? []).enumerated() {
+        try checkForm(form, at: path + [.key("accepted"), .index(k)])
+        mine.insert(form)
+      }
+      for form in mine {
+        let formPath = form == dto.canonical ? path + [.key("canonical")] : path + [.key("accepted")]
+        if let earlier = correctForms.updateValue(formPath, forKey: form) {
+          throw failure(formPath, "\"\(form)\" is already a form of \(earlier.rendered)")
+        }
+      }
+      for (k, form) in (dto.wrong ?? []).enumerated() {
+        try checkForm(form, at: path + [.key("wrong"), .index(k)])
+      }
+      if dto.note.isEmpty { throw failure(path + [.key("note")], "must not be empty") }
+      if let source = dto.source, source.isEmpty { throw failure(path + [.key("source")], "must not be empty") }
+      var series: PhraseSeries?
+      if let s = dto.series {
+        let seriesPath = path + [.key("series")]
+        if s.members.count < 2 { throw failure(seriesPath + [.key("members")], "a series needs at least two members") }
+        var seen: Set<String> = []
+        for (k, member) in s.members.enumerated() {
+          try checkForm(member, at: seriesPath + [.key("members"), .index(k)])
+          if !seen.insert(member).inserted {
+            throw failure(seriesPath + [.key("members"), .index(k)], "\"\(member)\" is listed twice")
+          }
+        }
+        guard s.separator == "、" || s.separator == "，" else {
+          throw failure(seriesPath + [.key("separator")], "must be \"、\" or \"，\"")
+        }
+        if !dto.canonical.contains(s.members.joined(separator: s.separator)) {
+          throw failure(
+            seriesPath + [.key("members")],
+            "the members joined by \"\(s.separator)\" are not the canonical form nor part of it")
+        }
+        series = PhraseSeries(members: s.members, separator: s.separator, isOrderFixed: s.orderFixed ?? true)
+      }
+      phrases.append(
+        CanonicalPhrase(
+          id: dto.id, canonical: dto.canonical, category: category, series: series, accepted: dto.accepted ?? [],
+          wrong: dto.wrong ?? [], note: dto.note, source: dto.source ?? ""))
+    }
+    for (index, dto) in dtos.enumerated() {
+      for (k, form) in (dto.wrong ?? []).enumerated() {
+        if let correct = correctForms[form] {
+          throw failure(
+            [.key("phrases"), .index(index), .key("wrong"), .index(k)],
+            "\"\(form)\" is a correct form at \(correct.rendered)")
+        }
+      }
+    }
+    return phrases
+  }
+
+  /// A phrase form: a term without zero-width spaces or byte-order marks either.
+  private func checkForm(_ form: String, at path: [JSONPathComponent]) throws(GlossaryLoadError) {
+    try checkTerm(form, at: path)
+    if form.unicodeScalars.contains(where: { $0.value == 0x200B || $0.value == 0xFEFF }) {
+      throw failure(path, "\"\(form)\" contains a zero-width space; Renda removes whitespace before matching")
+    }
+  }
+
+  private static func isKebabCase(_ id: String) -> Bool {
+    let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+    return !id.isEmpty
+      && parts.allSatisfy { part in
+        !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+      }
   }
 
   private func map(

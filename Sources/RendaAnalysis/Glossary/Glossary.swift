@@ -1,6 +1,7 @@
-/// The reference data Renda reads pages against: national formulas and the
-/// province-level divisions. Plain values; `RendaData` decodes them from the
-/// JSON files in the repository (see `schemas/glossary.schema.json`).
+/// The reference data Renda reads pages against: national formulas, the province-level
+/// divisions and places, known OCR misreadings and the fixed official formulations. Plain
+/// values; `RendaData` decodes them from the JSON files in the repository (see
+/// `schemas/glossary.schema.json`).
 package struct Glossary: Sendable, Equatable {
   package var formulas: [NationalFormula]
   package var provinces: [Province]
@@ -8,14 +9,18 @@ package struct Glossary: Sendable, Equatable {
   package var confusables: [Confusable]
   /// Places below province level (prefecture and county), for bylines and hovers.
   package var places: [Place]
+  /// Fixed official formulations (规范提法), for the `canonical-phrase` rule (`phrases.json`).
+  package var phrases: [CanonicalPhrase]
 
   package init(
-    formulas: [NationalFormula], provinces: [Province], confusables: [Confusable] = [], places: [Place] = []
+    formulas: [NationalFormula], provinces: [Province], confusables: [Confusable] = [], places: [Place] = [],
+    phrases: [CanonicalPhrase] = []
   ) {
     self.formulas = formulas
     self.provinces = provinces
     self.confusables = confusables
     self.places = places
+    self.phrases = phrases
   }
 
   /// An empty glossary: the parser and analysis still work, knowing no formula.

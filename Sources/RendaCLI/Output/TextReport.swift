@@ -48,6 +48,12 @@ enum TextReport {
   /// Terminal columns of `text`: wide (CJK, full-width) scalars count two.
   static func displayWidth(_ text: String) -> Int {
     text.unicodeScalars.reduce(0) { width, scalar in
+      // Fast paths (same widths): CJK ideographs are wide, printable ASCII is narrow.
+      switch scalar.value {
+      case 0x4E00...0x9FFF, 0x3400...0x4DBF: return width + 2
+      case 0x20...0x7E: return width + 1
+      default: break
+      }
       if scalar.value == 0x09 { return width + 1 }
       if scalar.properties.generalCategory == .nonspacingMark || scalar.value == 0xFEFF { return width }
       return width + (isWide(scalar) ? 2 : 1)

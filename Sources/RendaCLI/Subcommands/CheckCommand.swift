@@ -4,7 +4,7 @@ import RendaConfiguration
 import RendaIDE
 
 /// `renda check [--format text|json|sarif] [--fail-on SEVERITY] [--lang zh|en]
-/// [--config FILE] [--rule ID]... PATH...`
+/// [--config FILE] [--rule ID]... [--jobs N] PATH...`
 ///
 /// Exit codes: 0 no finding at or above `--fail-on` (default `warning`); 1 some; 2 a
 /// usage, configuration or input error (the other files are still checked).
@@ -16,7 +16,7 @@ enum CheckCommand {
   static func run(_ arguments: [String], io: CommandIO) -> Int32 {
     let parsed: Arguments
     switch Arguments.parse(
-      arguments, valued: ["--format", "--fail-on", "--lang", "--config", "--rule", "--color"], flags: ["--no-color"])
+      arguments, valued: ["--format", "--fail-on", "--lang", "--config", "--rule", "--color", "--jobs"], flags: ["--no-color"])
     {
     case .failure(let error):
       io.error("renda check: \(error.message)\n\n" + RendaCommand.usage)
@@ -43,6 +43,14 @@ enum CheckCommand {
       }
       ruleFilter = Set(rules)
     }
+    var jobs: Int?
+    if let value = parsed.values["--jobs"] {
+      guard let count = Int(value), count >= 1 else {
+        io.error("renda check: --jobs takes a whole number of at least 1")
+        return 2
+      }
+      jobs = count
+    }
     guard !parsed.paths.isEmpty else {
       io.error("renda check: no input: name files, directories, or - for stdin")
       return 2
@@ -50,7 +58,7 @@ enum CheckCommand {
     let session: CheckSession
     do {
       session = try CheckSession(
-        options: .init(configPath: parsed.values["--config"], ruleFilter: ruleFilter), io: io)
+        options: .init(configPath: parsed.values["--config"], ruleFilter: ruleFilter, jobs: jobs), io: io)
     } catch {
       io.error("renda: \(error.description)")
       return 2

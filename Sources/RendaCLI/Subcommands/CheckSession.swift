@@ -11,6 +11,8 @@ struct CheckSession {
   struct Options {
     var configPath: String?
     var ruleFilter: Set<String>?
+    /// Files analysed at once; nil: as many as `concurrentPerform` runs (all cores).
+    var jobs: Int? = nil
   }
 
   struct Checked {
@@ -53,8 +55,16 @@ struct CheckSession {
   func run(_ paths: [String]) -> [Outcome] {
     let entries = InputFiles.expand(paths)
     let results = ResultSlots<Outcome>(count: entries.count)
-    DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-      results[index] = analyse(entries[index])
+    if let jobs = options.jobs, jobs < entries.count {
+      // `jobs` workers take the next file in turn.
+      let next = ResultSlots<Int>(count: 1)
+      DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+        while let index = next.take(below: entries.count) { results[index] = analyse(entries[index]) }
+      }
+    } else {
+      DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+        results[index] = analyse(entries[index])
+      }
     }
     var seen = Set<String>()
     return results.values.compactMap { outcome in
@@ -125,6 +135,16 @@ final class ResultSlots<Value>: @unchecked Sendable {
       storage[index] = newValue
       lock.unlock()
     }
+  }
+
+  /// Slot 0 as a counter: its value (from 0), then one more; nil once it reaches `limit`.
+  func take(below limit: Int) -> Int? where Value == Int {
+    lock.lock()
+    defer { lock.unlock() }
+    let current = storage[0] ?? 0
+    guard current < limit else { return nil }
+    storage[0] = current + 1
+    return current
   }
 
   var values: [Value?] {

@@ -212,6 +212,10 @@ package struct FormulaMembers: Check {
     let formulas = context.glossary.formulas.filter { $0.isOrderFixed && $0.members.count >= 3 }
     guard !formulas.isEmpty else { return [] }
     let n = context.page.normalized
+    // Each formula's members' forms as scalars, made once per page rather than per clause.
+    let forms = formulas.map { formula in
+      formula.members.map { member in ([member.text] + member.variants).map { Array($0.unicodeScalars) } }
+    }
     var result: [Finding] = []
     for paragraph in context.page.paragraphs where paragraph.role == .body {
       var start = paragraph.normalizedRange.lowerBound
@@ -222,8 +226,10 @@ package struct FormulaMembers: Check {
         // A list needs a 、 (or 和/与/及) between neighbours: count them once per clause.
         let joints = stop - start >= 6 ? n.scalars[start..<stop].filter(Self.isListJoint).count : 0
         if joints >= 2 {
-          for formula in formulas where formula.members.count - 1 <= joints {
-            if let finding = unquoted(formula, clause: start..<stop, n, context, skipping: checked) {
+          for (f, formula) in formulas.enumerated() where formula.members.count - 1 <= joints {
+            if let finding = unquoted(
+              formula, forms: forms[f], clause: start..<stop, n, context, skipping: checked)
+            {
               result.append(finding)
             }
           }
@@ -245,15 +251,14 @@ package struct FormulaMembers: Check {
   }
 
   private func unquoted(
-    _ formula: NationalFormula, clause: Range<Int>, _ n: NormalizedText, _ context: CheckContext,
-    skipping checked: [TextRange]
+    _ formula: NationalFormula, forms: [[[Unicode.Scalar]]], clause: Range<Int>, _ n: NormalizedText,
+    _ context: CheckContext, skipping checked: [TextRange]
   ) -> Finding? {
     let scalars = n.scalars[clause]
     var found: [(member: Int, range: Range<Int>)] = []
-    for (m, member) in formula.members.enumerated() {
+    for m in formula.members.indices {
       var best: Range<Int>?
-      for form in [member.text] + member.variants {
-        let needle = Array(form.unicodeScalars)
+      for needle in forms[m] {
         if let at = ArticleSections.firstOccurrence(needle, in: scalars), best == nil || at < best!.lowerBound {
           best = at..<(at + needle.count)
         }

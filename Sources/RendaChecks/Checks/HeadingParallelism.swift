@@ -106,6 +106,95 @@ package struct HeadingParallelism: Check {
     return false
   }
 
+  /// The inner phrases (two to six characters, not at the start, without punctuation) that
+  /// every text has, and those that every text but one has, with the texts that have them.
+  private static func innerPhrases(_ texts: [[Unicode.Scalar]]) -> (
+    everywhere: Set<String>, allButOne: [String: Set<Int>]
+  ) {
+    let n = texts.count
+    func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+    guard n <= 64, texts.allSatisfy({ $0.allSatisfy(isCanonicallyInert) }) else {
+      // The general path: pieces as `String`s (keys equal under canonical equivalence).
+      var inner: [String: Set<Int>] = [:]
+      for (i, text) in texts.enumerated() {
+        guard text.count >= 4 else { continue }
+        for start in 1..<(text.count - 1) {
+          for length in 2...min(6, text.count - start) {
+            let piece = text[start..<(start + length)]
+            guard !piece.contains(where: ArticleSections.isPunctuation) else { break }
+            inner[string(piece), default: []].insert(i)
+          }
+        }
+      }
+      return (Set(inner.filter { $0.value.count == n }.keys), inner.filter { $0.value.count == n - 1 })
+    }
+    // The fast path, same result: when no scalar has a canonical decomposition or a
+    // combining class, two pieces are equal as `String`s exactly when their scalars are,
+    // so a piece is keyed by its packed scalars and its holders are a bit mask.
+    var inner: [PieceKey: UInt64] = [:]
+    for (i, text) in texts.enumerated() {
+      guard text.count >= 4 else { continue }
+      let punctuation = text.map(ArticleSections.isPunctuation)
+      for start in 1..<(text.count - 1) where !punctuation[start] {
+        var key = PieceKey()
+        key.append(text[start])
+        for length in 2...min(6, text.count - start) {
+          guard !punctuation[start + length - 1] else { break }
+          key.append(text[start + length - 1])
+          inner[key, default: 0] |= 1 << UInt64(i)
+        }
+      }
+    }
+    var everywhere: Set<String> = []
+    var allButOne: [String: Set<Int>] = [:]
+    for (key, holders) in inner {
+      let count = holders.nonzeroBitCount
+      guard count >= n - 1 else { continue }
+      let piece = key.string
+      if count == n {
+        everywhere.insert(piece)
+      } else {
+        allButOne[piece] = Set((0..<n).filter { holders & (1 << UInt64($0)) != 0 })
+      }
+    }
+    return (everywhere, allButOne)
+  }
+
+  /// Scalars that are their own canonical decomposition and have combining class 0, so
+  /// that a sequence of them is already in NFD (checked against the Unicode data).
+  static func isCanonicallyInert(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x00...0x7F, 0xB7, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF,
+      0x4E00...0x9FFF, 0xFF01...0xFF5E:
+      true
+    default: false
+    }
+  }
+
+  /// Up to six scalars packed in two words (21 bits each), with the start of the piece in
+  /// one of the texts that hold it.
+  private struct PieceKey: Hashable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var length = 0
+
+    mutating func append(_ s: Unicode.Scalar) {
+      let value = UInt64(s.value)
+      if length < 3 { low |= value << UInt64(21 * length) } else { high |= value << UInt64(21 * (length - 3)) }
+      length += 1
+    }
+
+    var string: String {
+      var view = String.UnicodeScalarView()
+      for k in 0..<length {
+        let word = k < 3 ? low : high
+        let value = UInt32(truncatingIfNeeded: (word >> UInt64(21 * (k % 3))) & 0x1F_FFFF)
+        view.append(Unicode.Scalar(value)!)
+      }
+      return String(view)
+    }
+  }
+
   /// The patterns that every text but one shares, each with the one that lacks it.
   private static func patterns(_ texts: [[Unicode.Scalar]]) -> [Pattern] {
     let n = texts.count
@@ -157,21 +246,10 @@ package struct HeadingParallelism: Check {
     }
 
     // Inner phrase of three or more characters, not at the start (the leading word covers that).
-    var inner: [String: Set<Int>] = [:]
-    for (i, text) in texts.enumerated() {
-      guard text.count >= 4 else { continue }
-      for start in 1..<(text.count - 1) {
-        for length in 2...min(6, text.count - start) {
-          let piece = text[start..<(start + length)]
-          guard isWord(piece) else { break }
-          inner[string(piece), default: []].insert(i)
-        }
-      }
-    }
+    let (everywhere, allButOne) = innerPhrases(texts)
     // A phrase that only extends a frame all siblings share (`让监督` in `…，让监督有规可依 /
     // …，让监督落地见效`) reaches into the part that varies: no pattern is broken.
-    let everywhere = Set(inner.filter { $0.value.count == n }.keys)
-    let innerShared = inner.filter { $0.value.count == n - 1 && $0.key.unicodeScalars.count >= 3 }
+    let innerShared = allButOne.filter { $0.key.unicodeScalars.count >= 3 }
       .filter { piece in !texts.contains { $0.starts(with: piece.key.unicodeScalars) } }
       .filter { piece in !Self.extendsFrame(piece.key, everywhere) }
     // The longest phrase per outlier (上更加 rather than 上更, 更加).

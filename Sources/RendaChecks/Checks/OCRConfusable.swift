@@ -75,6 +75,12 @@ package struct OCRConfusable: Check {
     for item in entries { byFirst[item.scalars[0], default: []].append(item) }
     for key in byFirst.keys { byFirst[key]!.sort { $0.scalars.count > $1.scalars.count } }
     let realWords = Self.realWords.map { Array($0.unicodeScalars) }
+    // First scalars of the entries as a bit set, so that most scalars skip the dictionary.
+    var firstBits = [UInt64](repeating: 0, count: 0x30000 >> 6)
+    for key in byFirst.keys where key.value < 0x30000 { firstBits[Int(key.value >> 6)] |= 1 << UInt64(key.value & 63) }
+    func mayStart(_ s: Unicode.Scalar) -> Bool {
+      s.value >= 0x30000 || firstBits[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0
+    }
 
     var findings: [Finding] = []
     for paragraph in page.paragraphs {
@@ -87,7 +93,7 @@ package struct OCRConfusable: Check {
           i = finding.end
           continue
         }
-        if let candidates = byFirst[s],
+        if mayStart(s), let candidates = byFirst[s],
           let match = candidates.first(where: { matches($0.scalars, at: i, in: range, n) }),
           !insideRealWord(i..<(i + match.scalars.count), realWords, in: range, n)
         {

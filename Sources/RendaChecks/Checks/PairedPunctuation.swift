@@ -44,6 +44,18 @@ package struct PairedPunctuation: Check {
   private static let closers: [Unicode.Scalar: Unicode.Scalar] = Dictionary(
     uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
 
+  /// Whether `s` is a key of `pairs` or `closers` (a switch, so that the common case, a
+  /// character that is neither, costs no dictionary lookup).
+  private static func mayPair(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x201C, 0x201D, 0x2018, 0x2019, 0xFF08, 0xFF09, 0x28, 0x29, 0x300A, 0x300B, 0x3010, 0x3011, 0x300C, 0x300D,
+      0x300E, 0x300F:
+      return true
+    default:
+      return false
+    }
+  }
+
   package func findings(in context: CheckContext) -> [Finding] {
     let n = context.page.normalized
     var findings: [Finding] = []
@@ -57,6 +69,8 @@ package struct PairedPunctuation: Check {
           } else {
             stack.append((s, i))
           }
+        } else if !Self.mayPair(s) {
+          continue
         } else if Self.pairs[s] != nil {
           stack.append((s, i))
         } else if let opener = Self.closers[s] {

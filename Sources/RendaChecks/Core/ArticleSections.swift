@@ -152,7 +152,12 @@ enum ArticleSections {
 
   /// Any punctuation or quote mark (not a letter, ideograph or digit).
   static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
-    switch s.properties.generalCategory {
+    // Fast path: CJK ideographs (all letters) and ASCII letters and digits.
+    switch s.value {
+    case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return false
+    default: break
+    }
+    return switch s.properties.generalCategory {
     case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
       .finalPunctuation, .otherPunctuation, .mathSymbol, .otherSymbol:
       true

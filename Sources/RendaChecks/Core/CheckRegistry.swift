@@ -6,7 +6,7 @@ package enum CheckRegistry {
     HalfwidthPunctuation(), OCRSpacing(), OCRConfusable(),
     UnmatchedFourOrgansHeadings(), SloganCountMismatch(), FormulaMembers(), BrokenEnumeration(),
     HeadingParallelism(), HeadingFormat(),
-    BylineProvince(),
+    BylineProvince(), CanonicalPhrase(),
   ].sorted { $0.id < $1.id }
 
   package static func check(id: String) -> (any Check)? {

@@ -20,10 +20,17 @@ package enum CheckRunner {
         result.append(finding)
       }
     }
-    return result.sorted { a, b in
-      if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
-      if a.range.upperBound != b.range.upperBound { return a.range.upperBound < b.range.upperBound }
-      return a.rule < b.rule
+    // Sorted by moving indices, not findings (a finding is large to copy); equal keys keep
+    // their order, as the stable sort of the findings themselves did.
+    let ranges = result.map(\.range)
+    let order = result.indices.sorted { i, j in
+      let a = ranges[i]
+      let b = ranges[j]
+      if a.lowerBound != b.lowerBound { return a.lowerBound < b.lowerBound }
+      if a.upperBound != b.upperBound { return a.upperBound < b.upperBound }
+      if result[i].rule != result[j].rule { return result[i].rule < result[j].rule }
+      return i < j
     }
+    return order.map { result[$0] }
   }
 }

@@ -18,6 +18,9 @@ package struct Suppressions: Sendable {
     var pendingNextLine: Set<String>?
     let lineCount = text.lineIndex.lineCount
     for line in 0..<lineCount {
+      // A marker line holds the bytes `<!--`; without a pending next-line marker, any
+      // other line can be skipped unread (most pages have no marker at all).
+      if pendingNextLine == nil, !Self.mayHoldMarker(text, line: line) { continue }
       let content = text.lineText(line).trimmingWhitespace()
       if let pending = pendingNextLine, !content.isEmpty, Self.marker(content) == nil {
         spans.append((pending, line...line))
@@ -38,6 +41,22 @@ package struct Suppressions: Sendable {
       }
     }
     for (rule, start) in open { spans.append(([rule], start...max(start, lineCount - 1))) }
+  }
+
+  /// Whether the bytes of `line` contain `<!--` (a necessary condition for `marker`).
+  private static func mayHoldMarker(_ text: SourceText, line: Int) -> Bool {
+    let range = text.lineIndex.contentRange(ofLine: line)
+    let lower = range.lowerBound.utf8
+    let upper = range.upperBound.utf8
+    guard upper - lower >= 7 else { return false }  // `<!---->` is the shortest marker-shaped line
+    return text.bytes.withUnsafeBufferPointer { bytes in
+      var i = lower
+      while i + 3 < upper {
+        if bytes[i] == 0x3C, bytes[i + 1] == 0x21, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D { return true }
+        i += 1
+      }
+      return false
+    }
   }
 
   package var isEmpty: Bool { spans.isEmpty }

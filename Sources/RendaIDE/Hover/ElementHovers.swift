@@ -114,3 +114,38 @@ enum TitleHover {
     return c.make(lines, range: title.text.range)
   }
 }
+
+/// On a listed phrase (规范提法): its category and note, and its canonical form when an
+/// accepted form is printed; on a misprinted phrase or an ill-formed meeting name, the
+/// canonical (or likely intended) form.
+enum PhraseHover {
+  static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
+    let page = c.analysis.page
+    guard let paragraph = page.paragraphs.first(where: { HoverProvider.contains($0.range, offset) }) else { return nil }
+    let glossary = c.analysis.glossary
+    let index = PhraseIndex.shared(phrases: glossary.phrases, confusables: glossary.confusables.map(\.wrong))
+    let n = page.normalized
+    let scan = index.scan(n.scalars, paragraphs: [paragraph.normalizedRange])
+    if let defect = scan.defects.first(where: { HoverProvider.contains(n.sourceRange($0.range), offset) }) {
+      var lines = ["**规范提法：\(defect.expected)**", "", "本文写作：\(n.string(defect.range))"]
+      if let entry = defect.entry {
+        let phrase = index.phrases[entry]
+        lines += ["", "类别：\(phrase.category.chineseName)"]
+        if !phrase.note.isEmpty { lines += ["", phrase.note] }
+      }
+      return c.make(lines, range: n.sourceRange(defect.range))
+    }
+    // The longest correct use under the pointer.
+    let uses = scan.occurrences.filter { HoverProvider.contains(n.sourceRange($0.range), offset) }
+    guard let use = uses.max(by: { $0.range.count < $1.range.count }) else { return nil }
+    let phrase = index.phrases[use.entry]
+    var lines = ["**\(phrase.canonical)**", "", "类别：\(phrase.category.chineseName)"]
+    if !use.isCanonical { lines += ["", "本文写作“\(n.string(use.range))”，是认可的写法。"] }
+    if let series = phrase.series {
+      let members = series.members.joined(separator: series.separator)
+      lines += ["", "固定系列：\(members)" + (series.isOrderFixed ? "（次序固定）" : "")]
+    }
+    if !phrase.note.isEmpty { lines += ["", phrase.note] }
+    return c.make(lines, range: n.sourceRange(use.range))
+  }
+}

@@ -12,8 +12,8 @@ package struct Hover: Sendable, Equatable {
 }
 
 /// Finds the element under a position and describes it: a slogan's members and where
-/// the article gives them, an enumeration marker's series, a byline, a heading's place
-/// among its siblings, a title's article summary.
+/// the article gives them, an enumeration marker's series, a byline, a listed phrase (or a
+/// misprinted one), a heading's place among its siblings, a title's article summary.
 package enum HoverProvider {
   package static func hover(at offset: TextOffset, in analysis: DocumentAnalysis) -> Hover? {
     let page = analysis.page
@@ -29,7 +29,8 @@ package enum HoverProvider {
 
   /// Tried in order; the first that knows the element under the offset answers.
   static let providers: [@Sendable (HoverContext, TextOffset) -> Hover?] = [
-    SloganHover.hover, EnumerationHover.hover, BylineHover.hover, HeadingHover.hover, TitleHover.hover,
+    SloganHover.hover, EnumerationHover.hover, BylineHover.hover, PhraseHover.hover, HeadingHover.hover,
+    TitleHover.hover,
   ]
 
   static func contains(_ range: TextRange, _ offset: TextOffset) -> Bool {

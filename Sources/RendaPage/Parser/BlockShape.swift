@@ -24,9 +24,18 @@ struct BlockShape {
     first = scalars.first
     last = scalars.last
     lastMeaningful = scalars.last(where: { !$0.isClosingQuoteOrBracket })
-    sentenceEnds = scalars.filter(\.endsSentence).count
-    commas = scalars.filter { $0.value == 0xFF0C || $0.value == 0x2C }.count
-    hasDigits = scalars.contains { $0.asciiDigitValue != nil }
+    // One pass, no intermediate arrays.
+    var sentenceEnds = 0
+    var commas = 0
+    var hasDigits = false
+    for scalar in scalars {
+      if scalar.endsSentence { sentenceEnds += 1 }
+      if scalar.value == 0xFF0C || scalar.value == 0x2C { commas += 1 }
+      if !hasDigits, scalar.asciiDigitValue != nil { hasDigits = true }
+    }
+    self.sentenceEnds = sentenceEnds
+    self.commas = commas
+    self.hasDigits = hasDigits
   }
 
   /// Ends a paragraph: the last meaningful scalar is `。！？；…` or a colon (a lead's `：`).

@@ -27,19 +27,32 @@ package struct NormalizedText: Sendable {
     starts.reserveCapacity(bytes.count / 3 + 16)
     ends.reserveCapacity(bytes.count / 3 + 16)
     lineStarts.reserveCapacity(index.lineCount + 1)
-    for line in 0..<index.lineCount {
-      lineStarts.append(scalars.count)
-      let range = index.contentRange(ofLine: line)
-      var offset = range.lowerBound.utf8
-      let end = range.upperBound.utf8
-      while offset < end {
-        let (scalar, length) = Self.decode(bytes, at: offset, end: end)
-        if !scalar.isInlineWhitespace && !scalar.isLineBreak && scalar.value != 0 {
-          scalars.append(scalar)
-          starts.append(offset)
-          ends.append(offset + length)
+    bytes.withUnsafeBufferPointer { buffer in
+      for line in 0..<index.lineCount {
+        lineStarts.append(scalars.count)
+        let range = index.contentRange(ofLine: line)
+        var offset = range.lowerBound.utf8
+        let end = range.upperBound.utf8
+        while offset < end {
+          let lead = buffer[offset]
+          if lead < 0x80 {
+            // ASCII: kept unless whitespace (space, tab), a line break or NUL.
+            if lead != 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D && lead != 0 {
+              scalars.append(Unicode.Scalar(lead))
+              starts.append(offset)
+              ends.append(offset + 1)
+            }
+            offset += 1
+            continue
+          }
+          let (scalar, length) = Self.decode(buffer, at: offset, end: end)
+          if !scalar.isInlineWhitespace && !scalar.isLineBreak && scalar.value != 0 {
+            scalars.append(scalar)
+            starts.append(offset)
+            ends.append(offset + length)
+          }
+          offset += length
         }
-        offset += length
       }
     }
     lineStarts.append(scalars.count)
@@ -62,10 +75,29 @@ package struct NormalizedText: Sendable {
 
   /// The string of normalized scalars `range`.
   package func string(_ range: Range<Int>) -> String {
-    var result = String.UnicodeScalarView()
     let clamped = range.clamped(to: 0..<count)
-    result.append(contentsOf: scalars[clamped])
-    return String(result)
+    // Encoded by hand and decoded once: much faster than appending to a scalar view.
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(clamped.count * 3)
+    for scalar in scalars[clamped] {
+      let v = scalar.value
+      if v < 0x80 {
+        utf8.append(UInt8(v))
+      } else if v < 0x800 {
+        utf8.append(UInt8(0xC0 | v >> 6))
+        utf8.append(UInt8(0x80 | v & 0x3F))
+      } else if v < 0x1_0000 {
+        utf8.append(UInt8(0xE0 | v >> 12))
+        utf8.append(UInt8(0x80 | v >> 6 & 0x3F))
+        utf8.append(UInt8(0x80 | v & 0x3F))
+      } else {
+        utf8.append(UInt8(0xF0 | v >> 18))
+        utf8.append(UInt8(0x80 | v >> 12 & 0x3F))
+        utf8.append(UInt8(0x80 | v >> 6 & 0x3F))
+        utf8.append(UInt8(0x80 | v & 0x3F))
+      }
+    }
+    return String(decoding: utf8, as: UTF8.self)
   }
 
   /// Source byte range covering normalized scalars `range` (empty ranges map to a point).
@@ -94,7 +126,7 @@ package struct NormalizedText: Sendable {
 
   /// Decodes one scalar of valid UTF-8 (the text layer has validated it); a malformed
   /// byte decodes as U+FFFD of length 1 so that the scan always moves forward.
-  private static func decode(_ bytes: [UInt8], at offset: Int, end: Int) -> (Unicode.Scalar, Int) {
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> (Unicode.Scalar, Int) {
     let lead = bytes[offset]
     if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
     let length: Int

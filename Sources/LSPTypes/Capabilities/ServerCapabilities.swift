@@ -1,0 +1,72 @@
+/// What the server announces: exactly what it implements.
+package struct ServerCapabilities: Codable, Sendable, Hashable {
+  package var positionEncoding: PositionEncodingKind?
+  package var textDocumentSync: TextDocumentSyncOptions?
+  package var hoverProvider: Bool?
+  package var documentSymbolProvider: Bool?
+  package var foldingRangeProvider: Bool?
+  package var codeActionProvider: CodeActionOptions?
+  package var diagnosticProvider: DiagnosticOptions?
+
+  package init(
+    positionEncoding: PositionEncodingKind? = nil, textDocumentSync: TextDocumentSyncOptions? = nil,
+    hoverProvider: Bool? = nil, documentSymbolProvider: Bool? = nil, foldingRangeProvider: Bool? = nil,
+    codeActionProvider: CodeActionOptions? = nil, diagnosticProvider: DiagnosticOptions? = nil
+  ) {
+    self.positionEncoding = positionEncoding
+    self.textDocumentSync = textDocumentSync
+    self.hoverProvider = hoverProvider
+    self.documentSymbolProvider = documentSymbolProvider
+    self.foldingRangeProvider = foldingRangeProvider
+    self.codeActionProvider = codeActionProvider
+    self.diagnosticProvider = diagnosticProvider
+  }
+}
+
+package struct TextDocumentSyncKind: RawRepresentable, Codable, Sendable, Hashable {
+  package var rawValue: Int
+  package init(rawValue: Int) { self.rawValue = rawValue }
+
+  package static let none = TextDocumentSyncKind(rawValue: 0)
+  package static let full = TextDocumentSyncKind(rawValue: 1)
+  package static let incremental = TextDocumentSyncKind(rawValue: 2)
+}
+
+package struct SaveOptions: Codable, Sendable, Hashable {
+  package var includeText: Bool?
+  package init(includeText: Bool?) { self.includeText = includeText }
+}
+
+package struct TextDocumentSyncOptions: Codable, Sendable, Hashable {
+  package var openClose: Bool?
+  package var change: TextDocumentSyncKind?
+  package var save: SaveOptions?
+
+  package init(openClose: Bool?, change: TextDocumentSyncKind?, save: SaveOptions?) {
+    self.openClose = openClose
+    self.change = change
+    self.save = save
+  }
+}
+
+package struct CodeActionOptions: Codable, Sendable, Hashable {
+  package var codeActionKinds: [CodeActionKind]?
+  package var resolveProvider: Bool?
+
+  package init(codeActionKinds: [CodeActionKind]?, resolveProvider: Bool? = nil) {
+    self.codeActionKinds = codeActionKinds
+    self.resolveProvider = resolveProvider
+  }
+}
+
+package struct DiagnosticOptions: Codable, Sendable, Hashable {
+  package var identifier: String?
+  package var interFileDependencies: Bool
+  package var workspaceDiagnostics: Bool
+
+  package init(identifier: String? = nil, interFileDependencies: Bool, workspaceDiagnostics: Bool) {
+    self.identifier = identifier
+    self.interFileDependencies = interFileDependencies
+    self.workspaceDiagnostics = workspaceDiagnostics
+  }
+}

@@ -1,0 +1,175 @@
+import Dispatch
+import JSONRPC
+import LSPTypes
+import RendaChecks
+import RendaIDE
+import RendaText
+import Synchronization
+
+/// A document version analysed, with its diagnostics already converted (on the
+/// analyser's thread, so the server's loop only decides whether to send them).
+struct AnalysedDocument: Sendable {
+  let key: AnalysisKey
+  let analysis: DocumentAnalysis
+  let converter: PositionConverter
+  let diagnostics: [Diagnostic]
+  /// `textDocument/publishDiagnostics` params, encoded.
+  let publishParams: JSONValue
+}
+
+/// What the analysis of a version will be: awaited by requests, fulfilled once.
+final class AnalysisPromise: Sendable {
+  private struct State {
+    var result: Result<AnalysedDocument, ResponseError>?
+    var waiters: [CheckedContinuation<Result<AnalysedDocument, ResponseError>, Never>] = []
+  }
+
+  private let state = Mutex(State())
+
+  init() {}
+
+  init(fulfilled: AnalysedDocument) {
+    state.withLock { $0.result = .success(fulfilled) }
+  }
+
+  func fulfil(_ result: Result<AnalysedDocument, ResponseError>) {
+    let waiters = state.withLock { state -> [CheckedContinuation<Result<AnalysedDocument, ResponseError>, Never>] in
+      guard state.result == nil else { return [] }
+      state.result = result
+      defer { state.waiters = [] }
+      return state.waiters
+    }
+    for waiter in waiters { waiter.resume(returning: result) }
+  }
+
+  var value: Result<AnalysedDocument, ResponseError> {
+    get async {
+      await withCheckedContinuation { continuation in
+        let ready = state.withLock { state -> Result<AnalysedDocument, ResponseError>? in
+          if let result = state.result { return result }
+          state.waiters.append(continuation)
+          return nil
+        }
+        if let ready { continuation.resume(returning: ready) }
+      }
+    }
+  }
+}
+
+/// One serial analyser on its own thread, so reading input and answering the loop never
+/// wait for it. No fixed debounce: a new version of a document replaces its pending job
+/// (requests waiting on the replaced version get `ContentModified`); a job already
+/// running finishes, and the server drops its result if the document moved on; the
+/// newest version is analysed as soon as the analyser is free.
+final class Analyser: Sendable {
+  struct Job: Sendable {
+    let key: AnalysisKey
+    let text: SourceText
+    let configuration: DocumentConfiguration
+    let encoding: PositionEncoding
+    let language: Language
+    let promise: AnalysisPromise
+  }
+
+  private struct State {
+    var running: Job?
+    var pending: [Job] = []
+    var working = false
+    /// The newest analysis of each document.
+    var latest: [DocumentURI: AnalysedDocument] = [:]
+    /// Closed while their analysis was running: its result is not kept.
+    var forgotten: Set<DocumentURI> = []
+  }
+
+  private let state = Mutex(State())
+  private let queue = DispatchQueue(label: "renda.analysis", qos: .userInitiated)
+  private let onAnalysed: @Sendable (AnalysedDocument) -> Void
+
+  /// `onAnalysed` runs on the analyser's thread after each job.
+  init(onAnalysed: @escaping @Sendable (AnalysedDocument) -> Void) {
+    self.onAnalysed = onAnalysed
+  }
+
+  /// The analysis of `document` (its version and configuration): the one done, running
+  /// or pending, or a new job that supersedes any pending one of the same document.
+  func analysis(of document: Document, encoding: PositionEncoding, language: Language) -> AnalysisPromise {
+    let key = document.key
+    let (promise, superseded, start) = state.withLock { state -> (AnalysisPromise, [Job], Bool) in
+      state.forgotten.remove(key.uri)
+      if let done = state.latest[key.uri], done.key == key, done.converter.encoding == encoding {
+        return (AnalysisPromise(fulfilled: done), [], false)
+      }
+      if let running = state.running, running.key == key { return (running.promise, [], false) }
+      if let pending = state.pending.first(where: { $0.key == key }) { return (pending.promise, [], false) }
+      let job = Job(
+        key: key, text: document.text, configuration: document.configuration, encoding: encoding,
+        language: language, promise: AnalysisPromise())
+      var superseded: [Job] = []
+      if let index = state.pending.firstIndex(where: { $0.key.uri == key.uri }) {
+        superseded.append(state.pending[index])
+        state.pending[index] = job
+      } else {
+        state.pending.append(job)
+      }
+      let start = !state.working
+      state.working = true
+      return (job.promise, superseded, start)
+    }
+    for job in superseded {
+      job.promise.fulfil(.failure(Self.contentModified(job.key)))
+    }
+    if start { queue.async { self.drain() } }
+    return promise
+  }
+
+  /// Drops a closed document's pending job and its last analysis.
+  func forget(_ uri: DocumentURI) {
+    let dropped = state.withLock { state -> [Job] in
+      state.latest[uri] = nil
+      if state.running?.key.uri == uri { state.forgotten.insert(uri) }
+      let dropped = state.pending.filter { $0.key.uri == uri }
+      state.pending.removeAll { $0.key.uri == uri }
+      return dropped
+    }
+    for job in dropped { job.promise.fulfil(.failure(Self.contentModified(job.key))) }
+  }
+
+  static func contentModified(_ key: AnalysisKey) -> ResponseError {
+    ResponseError(
+      code: LSPErrorCode.contentModified, message: "\(key.uri) changed before the request could be answered")
+  }
+
+  private func drain() {
+    while true {
+      let next = state.withLock { state -> Job? in
+        guard !state.pending.isEmpty else {
+          state.working = false
+          return nil
+        }
+        let job = state.pending.removeFirst()
+        state.running = job
+        return job
+      }
+      guard let job = next else { return }
+      let result = Self.analyse(job)
+      state.withLock { state in
+        state.running = nil
+        if state.forgotten.remove(job.key.uri) == nil { state.latest[job.key.uri] = result }
+      }
+      job.promise.fulfil(.success(result))
+      onAnalysed(result)
+    }
+  }
+
+  static func analyse(_ job: Job) -> AnalysedDocument {
+    let analysis = DocumentAnalysis(
+      text: job.text, glossary: job.configuration.glossary, configuration: job.configuration.checks)
+    let converter = PositionConverter(text: job.text, encoding: job.encoding)
+    let diagnostics = FindingsToDiagnostics.diagnostics(
+      analysis.findings, converter: converter, uri: job.key.uri, language: job.language)
+    let params = PublishDiagnosticsParams(uri: job.key.uri, version: job.key.version, diagnostics: diagnostics)
+    return AnalysedDocument(
+      key: job.key, analysis: analysis, converter: converter, diagnostics: diagnostics,
+      publishParams: DiagnosticJSON.publishParams(params))
+  }
+}

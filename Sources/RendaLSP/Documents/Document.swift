@@ -1,0 +1,39 @@
+import LSPTypes
+import RendaText
+
+/// One open document at one version: immutable, so a request can hold the snapshot it
+/// resolved on the loop while the loop applies newer edits.
+struct Document: Sendable {
+  let uri: DocumentURI
+  var languageId: String
+  var version: Int
+  var text: SourceText
+  /// The rules and glossary that govern it, and the generation they were resolved in.
+  var configuration: DocumentConfiguration
+
+  var key: AnalysisKey { AnalysisKey(uri: uri, version: version, generation: configuration.generation) }
+}
+
+/// Identifies one analysis: a document version under one configuration generation.
+struct AnalysisKey: Hashable, Sendable, CustomStringConvertible {
+  var uri: DocumentURI
+  var version: Int
+  var generation: Int
+
+  var description: String { "\(uri)@\(version)/\(generation)" }
+
+  /// The pull-diagnostics result id.
+  var resultID: String { "\(version).\(generation)" }
+}
+
+/// The open documents, by URI.
+struct DocumentStore: Sendable {
+  private(set) var documents: [DocumentURI: Document] = [:]
+
+  subscript(uri: DocumentURI) -> Document? {
+    get { documents[uri] }
+    set { documents[uri] = newValue }
+  }
+
+  var all: [Document] { documents.values.sorted { $0.uri < $1.uri } }
+}

@@ -1,0 +1,59 @@
+import JSONRPC
+import LSPTypes
+import RendaChecks
+import RendaText
+
+/// What `initialize` negotiated with this client: fixed for the session, except the
+/// language, which `workspace/didChangeConfiguration` may change.
+struct ClientSettings: Sendable {
+  /// How LSP columns are counted on this connection.
+  var encoding: PositionEncoding = .utf16
+  var hoverFormat: MarkupKind = .plaintext
+  var language: Language = .zh
+  var hierarchicalSymbols = false
+  var documentChanges = false
+  var watchFilesDynamically = false
+
+  init() {}
+
+  /// Reads the client's capabilities, `locale` and `initializationOptions.language`.
+  init(_ params: InitializeParams) {
+    let capabilities = params.capabilities
+    encoding = Self.negotiateEncoding(capabilities.general?.positionEncodings)
+    hoverFormat = Self.negotiateHoverFormat(capabilities.textDocument?.hover?.contentFormat)
+    language = Self.language(options: params.initializationOptions, locale: params.locale) ?? .zh
+    hierarchicalSymbols = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false
+    documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges ?? false
+    watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
+  }
+
+  /// UTF-8 when offered (no conversion at all), else UTF-32, else UTF-16, which every
+  /// client must support (Neovim 0.7 and eglot 1.9 offer nothing and speak UTF-16).
+  static func negotiateEncoding(_ offered: [PositionEncodingKind]?) -> PositionEncoding {
+    let offered = offered ?? []
+    if offered.contains(.utf8) { return .utf8 }
+    if offered.contains(.utf32) { return .utf32 }
+    return .utf16
+  }
+
+  /// The first format the client lists that Renda can produce; plaintext when it lists none.
+  static func negotiateHoverFormat(_ formats: [MarkupKind]?) -> MarkupKind {
+    for format in formats ?? [] where format == .markdown || format == .plaintext { return format }
+    return .plaintext
+  }
+
+  /// `initializationOptions.language` ("zh" / "en") wins; else a locale starting with
+  /// "en" means English.
+  static func language(options: LSPAny?, locale: String?) -> Language? {
+    if let name = options?["language"]?.stringValue, let language = Language(rawValue: name.lowercased()) {
+      return language
+    }
+    if let locale, locale.lowercased().hasPrefix("en") { return .en }
+    if locale != nil { return .zh }
+    return nil
+  }
+}
+
+extension PositionEncoding {
+  var kind: PositionEncodingKind { PositionEncodingKind(rawValue: rawValue) }
+}

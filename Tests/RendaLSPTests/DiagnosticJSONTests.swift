@@ -1,0 +1,38 @@
+import Foundation
+import JSONRPC
+import LSPTypes
+import RendaData
+import RendaIDE
+import RendaText
+import Testing
+
+@testable import RendaLSP
+
+/// The hand-written publish JSON equals the `Codable` encoding, for every seed's findings
+/// and for the optional fields the seeds do not use.
+@Suite struct DiagnosticJSONTests {
+  @Test func equalsTheCodableEncoding() throws {
+    let glossary = try GlossaryLoader.builtIn()
+    let names = try FileManager.default.contentsOfDirectory(
+      atPath: PackagePaths.root.appendingPathComponent("seeds").path
+    ).filter { $0.hasSuffix(".txt") }
+    for name in names {
+      let text = SourceText(try PackagePaths.seed(name))
+      let analysis = DocumentAnalysis(text: text, glossary: glossary)
+      let diagnostics = FindingsToDiagnostics.diagnostics(
+        analysis.findings, converter: PositionConverter(text: text, encoding: .utf16), uri: "file:///x", language: .zh)
+      let params = PublishDiagnosticsParams(uri: "file:///x", version: 3, diagnostics: diagnostics)
+      #expect(DiagnosticJSON.publishParams(params) == (try JSONValueEncoder().encode(params)), "\(name)")
+    }
+    let range = LSPRange(start: Position(line: 1, character: 2), end: Position(line: 3, character: 4))
+    let odd = PublishDiagnosticsParams(
+      uri: "u", version: nil,
+      diagnostics: [
+        Diagnostic(range: range, code: .integer(7), message: "m", data: .object(["k": .array([.null, .bool(true)])])),
+        Diagnostic(
+          range: range, severity: .hint, source: "s", message: "n",
+          relatedInformation: [DiagnosticRelatedInformation(location: Location(uri: "v", range: range), message: "r")]),
+      ])
+    #expect(DiagnosticJSON.publishParams(odd) == (try JSONValueEncoder().encode(odd)))
+  }
+}
