@@ -11,7 +11,7 @@ import Testing
 @testable import RendaLSP
 
 /// The handlers in process: code actions, folding, pull diagnostics, configuration.
-@Suite struct HandlerTests {
+@Suite(.serialized) struct HandlerTests {
   static let uri = "file:///tmp/renda-lsp-handlers/page.txt"
   static let page = "■ 张三（北京）\n\n人大代表要依法履职,做到心中有数。\n"
 

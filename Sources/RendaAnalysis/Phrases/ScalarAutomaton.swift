@@ -163,49 +163,47 @@ package struct ScalarAutomaton: Sendable {
           states.withUnsafeBufferPointer { states in
             childSymbols.withUnsafeBufferPointer { childSymbols in
               childTargets.withUnsafeBufferPointer { childTargets in
-                do {
-                  outputStart.withUnsafeBufferPointer { outputStart in
-                    outputLink.withUnsafeBufferPointer { outputLink in
-                      var state = 0
-                      for i in range {
-                        let v = text[i].value
-                        let sym = v < 0x10000 ? UInt16(bmp[Int(v)]) : astralSymbols[v] ?? 0
-                        if sym == 0 {
-                          state = 0
-                          continue
+                outputStart.withUnsafeBufferPointer { outputStart in
+                  outputLink.withUnsafeBufferPointer { outputLink in
+                    var state = 0
+                    for i in range {
+                      let v = text[i].value
+                      let sym = v < 0x10000 ? UInt16(bmp[Int(v)]) : astralSymbols[v] ?? 0
+                      if sym == 0 {
+                        state = 0
+                        continue
+                      }
+                      var target: Int32 = 0
+                      while true {
+                        if state == 0 {
+                          target = root[Int(sym)]
+                          break
                         }
-                        var target: Int32 = 0
-                        while true {
-                          if state == 0 {
-                            target = root[Int(sym)]
+                        let record = states[state]
+                        if record.firstSymbol == sym {
+                          target = record.firstTarget
+                          break
+                        }
+                        if record.restCount > 0 && record.firstSymbol < sym {
+                          var k = Int(record.restStart)
+                          let end = k + Int(record.restCount)
+                          while k < end && childSymbols[k] < sym { k += 1 }
+                          if k < end && childSymbols[k] == sym {
+                            target = childTargets[k]
                             break
                           }
-                          let record = states[state]
-                          if record.firstSymbol == sym {
-                            target = record.firstTarget
-                            break
-                          }
-                          if record.restCount > 0 && record.firstSymbol < sym {
-                            var k = Int(record.restStart)
-                            let end = k + Int(record.restCount)
-                            while k < end && childSymbols[k] < sym { k += 1 }
-                            if k < end && childSymbols[k] == sym {
-                              target = childTargets[k]
-                              break
-                            }
-                          }
-                          state = Int(record.fail)
                         }
-                        state = Int(target >> 1)
-                        if target & 1 == 0 { continue }
-                        var s = outputStart[state] >= 0 ? state : Int(outputLink[state])
-                        while s > 0 {
-                          let start = Int(outputStart[s])
-                          for k in start..<(start + Int(outputCount[s])) {
-                            body(Int(outputPatterns[k]), i + 1)
-                          }
-                          s = Int(outputLink[s])
+                        state = Int(record.fail)
+                      }
+                      state = Int(target >> 1)
+                      if target & 1 == 0 { continue }
+                      var s = outputStart[state] >= 0 ? state : Int(outputLink[state])
+                      while s > 0 {
+                        let start = Int(outputStart[s])
+                        for k in start..<(start + Int(outputCount[s])) {
+                          body(Int(outputPatterns[k]), i + 1)
                         }
+                        s = Int(outputLink[s])
                       }
                     }
                   }

@@ -60,14 +60,14 @@ final class InProcessServer: Sendable {
     return response["result"] ?? .null
   }
 
-  func waitFor(_ what: String, timeout: Duration = .seconds(30), _ predicate: (JSONValue) -> Bool) async throws
+  func waitFor(_ what: String, timeout: Duration = .seconds(90), _ predicate: (JSONValue) -> Bool) async throws
     -> JSONValue
   {
     let deadline = ContinuousClock.now + timeout
     while true {
       if let found = sink.all.first(where: predicate) { return found }
       if ContinuousClock.now > deadline { throw Timeout(what: what) }
-      try await Task.sleep(for: .milliseconds(1))
+      try await Task.sleep(for: .milliseconds(5))
     }
   }
 
