@@ -119,7 +119,6 @@ struct PhrasePropertyTests {
         Self.found(drawn.phrase.canonical).isEmpty, "\(drawn.phrase.id) unedited: \(Self.found(drawn.phrase.canonical))"
       )
     }
-    print("PROPERTY tested \(tested) kinds \(kinds) skipped \(skipped)")
     // Every kind of edit was drawn often, and few draws were exempt.
     #expect(Edit.allCases.allSatisfy { (kinds[$0] ?? 0) >= 60 }, "\(kinds)")
     #expect(skipped.values.reduce(0, +) < 100, "\(skipped)")
