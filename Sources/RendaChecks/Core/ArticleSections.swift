@@ -46,20 +46,12 @@ enum ArticleSections {
 
   /// The normalized scalars whose source bytes lie inside `range`.
   static func normalizedRange(of range: TextRange, in n: NormalizedText) -> Range<Int> {
-    let lower = firstIndex(atOrAfter: range.lowerBound.utf8, in: n)
-    let upper = firstIndex(atOrAfter: range.upperBound.utf8, in: n)
-    return lower..<max(lower, upper)
+    n.normalizedRange(of: range)
   }
 
   /// The first normalized scalar that starts at or after byte `offset`.
   static func firstIndex(atOrAfter offset: Int, in n: NormalizedText) -> Int {
-    var low = 0
-    var high = n.count
-    while low < high {
-      let mid = (low + high) / 2
-      if n.starts[mid] < offset { low = mid + 1 } else { high = mid }
-    }
-    return low
+    n.firstIndex(atOrAfter: offset)
   }
 
   /// Source range of the first occurrence of `needle` (whitespace-free) inside `range`.
@@ -165,37 +157,15 @@ enum ArticleSections {
     }
   }
 
-  /// The value of a Chinese numeral digit (一 … 十, 两), nil otherwise.
+  /// The value of a Chinese numeral digit (一 … 十, 两), nil otherwise (and for 〇).
   static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
-    switch s.value {
-    case 0x4E00: 1
-    case 0x4E8C, 0x4E24: 2
-    case 0x4E09: 3
-    case 0x56DB: 4
-    case 0x4E94: 5
-    case 0x516D: 6
-    case 0x4E03: 7
-    case 0x516B: 8
-    case 0x4E5D: 9
-    case 0x5341: 10
-    default: nil
-    }
+    s.chineseDigitValue.flatMap { $0 == 0 ? nil : $0 }
   }
 
   /// Reads a Chinese numeral of one or two places at `scalars[i...]`: value and length.
   static func chineseNumber<C: RandomAccessCollection>(in scalars: C, at i: C.Index) -> (value: Int, length: Int)?
   where C.Element == Unicode.Scalar, C.Index == Int {
-    guard i >= scalars.startIndex, i < scalars.endIndex, let first = chineseDigit(scalars[i]) else { return nil }
-    let next = i + 1 < scalars.endIndex ? chineseDigit(scalars[i + 1]) : nil
-    if first == 10 {
-      if let unit = next, unit < 10 { return (10 + unit, 2) }
-      return (10, 1)
-    }
-    if next == 10 {
-      if i + 2 < scalars.endIndex, let unit = chineseDigit(scalars[i + 2]), unit < 10 { return (first * 10 + unit, 3) }
-      return (first * 10, 2)
-    }
-    return (first, 1)
+    RendaPage.chineseNumber(in: scalars, at: i)
   }
 
   /// The Chinese numeral for small numbers (1 … 99), for messages.

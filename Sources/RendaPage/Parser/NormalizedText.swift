@@ -110,6 +110,25 @@ package struct NormalizedText: Sendable {
     return TextOffset(utf8: starts[clamped.lowerBound])..<TextOffset(utf8: ends[clamped.upperBound - 1])
   }
 
+  /// The first normalized scalar that starts at or after source byte `offset`
+  /// (binary search over the start offsets).
+  package func firstIndex(atOrAfter offset: Int) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let mid = (low + high) / 2
+      if starts[mid] < offset { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// The normalized scalars that lie inside source range `range`.
+  package func normalizedRange(of range: TextRange) -> Range<Int> {
+    let lower = firstIndex(atOrAfter: range.lowerBound.utf8)
+    let upper = firstIndex(atOrAfter: range.upperBound.utf8)
+    return lower..<max(lower, upper)
+  }
+
   /// The 0-based source line of normalized scalar `i` (binary search over line starts).
   package func line(ofScalar i: Int) -> Int {
     var low = 0

@@ -287,13 +287,7 @@ struct PageBuilder {
 
   /// Normalized index where a run-in head starts.
   func firstRunInScalar(_ head: RunInHead) -> Int {
-    var low = 0
-    var high = normalized.count
-    while low < high {
-      let mid = (low + high) / 2
-      if normalized.starts[mid] < head.text.range.lowerBound.utf8 { low = mid + 1 } else { high = mid }
-    }
-    return low
+    normalized.firstIndex(atOrAfter: head.text.range.lowerBound.utf8)
   }
 
   func range(of blocks: [Int], fallback: TextRange) -> TextRange {

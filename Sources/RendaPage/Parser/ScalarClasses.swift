@@ -55,7 +55,7 @@ extension Unicode.Scalar {
   var isClosingParenthesis: Bool { value == 0xFF09 || value == 0x29 }
 
   /// Chinese numeral digits used in ordinals and counts (〇一二三四五六七八九十两).
-  var chineseDigitValue: Int? {
+  package var chineseDigitValue: Int? {
     switch value {
     case 0x3007, 0x96F6: 0  // 〇 零
     case 0x4E00: 1  // 一
@@ -79,8 +79,11 @@ extension Unicode.Scalar {
 
 /// Reads a Chinese numeral of one or two places (一 … 十 … 九十九) at `scalars[i...]`.
 /// - Returns: its value and length in scalars, or nil.
-func chineseNumber(in scalars: ArraySlice<Unicode.Scalar>, at i: Int) -> (value: Int, length: Int)? {
-  guard i < scalars.endIndex, let first = scalars[i].chineseDigitValue, first != 0 else { return nil }
+package func chineseNumber<C: RandomAccessCollection>(in scalars: C, at i: Int) -> (value: Int, length: Int)?
+where C.Element == Unicode.Scalar, C.Index == Int {
+  guard i >= scalars.startIndex, i < scalars.endIndex, let first = scalars[i].chineseDigitValue, first != 0 else {
+    return nil
+  }
   if first == 10 {
     if i + 1 < scalars.endIndex, let unit = scalars[i + 1].chineseDigitValue, unit > 0, unit < 10 {
       return (10 + unit, 2)
