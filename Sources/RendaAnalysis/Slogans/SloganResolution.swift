@@ -18,6 +18,14 @@ package struct ResolvedMember: Sendable, Equatable {
   package var text: String
   /// Where the article gives the member; nil for a glossary member the article does not spell out.
   package var range: TextRange?
+  /// The member's ordinal when an enumeration gives it (`三是` → 3).
+  package var ordinal: Int?
+
+  package init(text: String, range: TextRange?, ordinal: Int? = nil) {
+    self.text = text
+    self.range = range
+    self.ordinal = ordinal
+  }
 }
 
 /// Where a slogan's members were found.
@@ -75,15 +83,19 @@ package enum SloganResolver {
         source: .inlineList, formula: formula)
     }
     // An enumeration starting right after the slogan: at once (`“五个站”：一是…`), or in
-    // the next sentence when its length matches the count (`围绕“五个一”…格局。一是…`).
+    // the next sentence when its length matches the count or its items name what the
+    // slogan counts (`围绕“五个一”…格局。一是实施一个工程…`).
     if let series = enumerations.first(where: { e in
       guard let first = e.markers.first, first.ordinal == 1, e.markers.count >= 2 else { return false }
       let gap = first.range.lowerBound.utf8 - slogan.range.upperBound.utf8
-      return gap >= 0 && (gap <= 24 || gap <= 240 && e.markers.count == count)
+      return gap >= 0
+        && (gap <= 24
+          || gap <= 240
+            && (e.markers.count == count || itemsNameCountedWord(slogan.text, items: e.markers.map(\.itemSummary))))
     }) {
       return ResolvedSlogan(
         slogan: slogan, count: count,
-        members: series.markers.map { ResolvedMember(text: $0.itemSummary, range: $0.range) },
+        members: series.markers.map { ResolvedMember(text: $0.itemSummary, range: $0.range, ordinal: $0.ordinal) },
         source: .enumeration, formula: formula)
     }
     // The article's sections, when the slogan stands in the title or the lead and
@@ -103,4 +115,29 @@ package enum SloganResolver {
     }
     return ResolvedSlogan(slogan: slogan, count: count, members: [], source: .none, formula: nil)
   }
+
+  /// Whether most items name what the slogan counts: its last word (`“五个站”` over
+  /// 接待站、联络站…), or, for a `“N个一”` slogan, a 一 with a measure word in each item
+  /// (`“五个一”` over 实施一个工程、建立一张清单…). This is how a list of another length
+  /// than the count is still known to be the slogan's own.
+  package static func itemsNameCountedWord(_ slogan: String, items: [String]) -> Bool {
+    let scalars = Array(slogan.unicodeScalars)
+    guard let word = scalars.last, !items.isEmpty else { return false }
+    let naming: Int
+    if word == "一", scalars.count >= 3, scalars[scalars.count - 2] == "个" {
+      naming = items.filter { item in
+        let s = Array(item.unicodeScalars)
+        return s.indices.dropLast().contains { s[$0] == "一" && measureWords.contains(s[$0 + 1]) }
+      }.count
+    } else {
+      guard word.chineseDigitValue == nil else { return false }
+      naming = items.filter { $0.unicodeScalars.contains(word) }.count
+    }
+    return naming * 2 > items.count
+  }
+
+  /// Measure words that follow 一 in the items of a `“N个一”` slogan.
+  private static let measureWords: Set<Unicode.Scalar> = [
+    "个", "张", "支", "套", "批", "项", "本", "份", "条", "座", "种", "类", "次", "场", "堂", "部", "台", "册", "片",
+  ]
 }

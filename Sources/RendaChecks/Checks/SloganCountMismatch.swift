@@ -83,7 +83,11 @@ package struct SloganCountMismatch: Check {
       }
       if let count = resolved.count {
         guard resolved.members.count != count else { return nil }
-        if resolved.source == .enumeration, !Self.introduces(resolved, context) { return nil }
+        if resolved.source == .enumeration {
+          guard Self.introduces(resolved, context) else { return nil }
+          // Numbered up to the count with a skipped or repeated ordinal: the enumeration's defect.
+          if resolved.members.compactMap(\.ordinal).max() == count { return nil }
+        }
         return mismatch(
           slogan, count: count, members: resolved.members.map(Item.init), source: resolved.source, context)
       }
@@ -153,8 +157,9 @@ package struct SloganCountMismatch: Check {
 
   /// Whether an enumeration of another length than the count really lists the slogan's
   /// members: it follows the slogan's colon (`打造“五个站”：一是…`), or most items name the
-  /// word the slogan counts (`…站`). A series that merely follows a slogan in passing
-  /// (`深化“双联”工作。一是…`) lists something else.
+  /// word the slogan counts (`…站`; for `“五个一”`, 一 and a measure word: 实施一个工程).
+  /// A series that merely follows a slogan in passing (`深化“双联”工作。一是…`) lists
+  /// something else.
   private static func introduces(_ resolved: ResolvedSlogan, _ context: CheckContext) -> Bool {
     guard let first = resolved.members.first?.range else { return false }
     let n = context.page.normalized
@@ -166,10 +171,7 @@ package struct SloganCountMismatch: Check {
     {
       return true
     }
-    let scalars = Array(resolved.slogan.text.unicodeScalars)
-    guard let word = scalars.last, ArticleSections.chineseDigit(word) == nil else { return false }
-    let naming = resolved.members.filter { $0.text.unicodeScalars.contains(word) }.count
-    return naming * 2 > resolved.members.count
+    return SloganResolver.itemsNameCountedWord(resolved.slogan.text, items: resolved.members.map(\.text))
   }
 
   /// `“12345”，即构建一套制度、建设两大阵地…`: each member's own number against the digits.

@@ -30,6 +30,28 @@ struct SloganCountMismatchTests {
     #expect(seen.first?.zh.contains("随后的“一是……”列举却有4项") == true)
   }
 
+  @Test("“N个一” over an enumeration in the next sentence whose items each hold 一 and a measure word")
+  func countedOnesInNextSentence() {
+    let items = "一是实施一个工程，统筹安排；二是落实一个责任，\n压实分工；三是建立一张清单，分类\n施训；四是建好一支队伍，配强师资；\n五是编好一套课程，丰富教材。"
+    let lead = "市人大常委会注重大处谋划，小处布局，围绕“六个一”着力构建\n全覆盖学习培训工作格局。"
+    let seen = findings(of: "slogan-count", in: page(body: lead + items))
+    #expect(seen.map(\.covered) == ["六个一"])
+    #expect(seen.first?.zh.contains("随后的“一是……”列举却有5项") == true)
+    let right = lead.replacingOccurrences(of: "六个一", with: "五个一") + items
+    #expect(findings(of: "slogan-count", in: page(body: right)).isEmpty)
+    // Items that do not count 一-things belong to something else.
+    let other = lead + "一是加强学习，统筹安排；二是落实责任，\n压实分工；三是完善清单，分类\n施训。"
+    #expect(findings(of: "slogan-count", in: page(body: other)).isEmpty)
+  }
+
+  @Test("a series numbered up to the count with a skipped ordinal is left to enumeration")
+  func skippedOrdinalIsTheEnumerations() {
+    let text = page(
+      body: "打造“五个站”：一是接待站，定期接待选民；二是工作站，\n组织代表活动；四是服务站，服务群众；五是宣传站，\n宣传法律法规。")
+    #expect(findings(of: "slogan-count", in: text).isEmpty)
+    #expect(findings(of: "enumeration", in: text).count == 1)
+  }
+
   @Test("a digit slogan whose members carry other numbers than its digits")
   func digits() {
     let wrong = page(body: "全力推进“12345”工作内容，即构建一套制度、建设两大阵地、\n强化三大抓手、优化五大机制、做到五大融合。")

@@ -296,11 +296,7 @@ extension Mutant {
     Mutant(
       "“五个一” → “六个一” over five items", .changeSloganCount, seed: "000",
       find: "围绕“五个\n一 ”", replace: "围绕“六个\n一 ”",
-      rule: "slogan-count", line: 16, covers: "六个",
-      knownIssue:
-        "slogan-count misses a changed count when the enumeration starts in the next sentence: "
-        + "SloganResolver attaches such an enumeration only when its length equals the count, "
-        + "so “六个一” over 一是…五是 gets no members and nothing to compare"),
+      rule: "slogan-count", line: 16, covers: "六个"),
     Mutant(
       "“三学三比” loses its third item", .removeSloganItem, seed: "001",
       find: "、学代表知识比履职）", replace: "）",
