@@ -38,6 +38,17 @@ struct SloganTests {
     #expect(page.text.line(containing: slogan.inlineMembers[1].range.lowerBound) == 3)
   }
 
+  @Test("the slogan's noun between the quote and the list: “三学三比”主题实践活动（…）")
+  func nounBeforeParenthesis() throws {
+    let slogan = try Self.slogan(["以“三学三比”主题实践活动（学政治理论比担当、学法", "律法规比能力、学代表知识比履职）为抓手。"])
+    #expect(slogan.inlineMembers.map(\.text) == ["学政治理论比担当", "学法律法规比能力", "学代表知识比履职"])
+    // A parenthesis after a long run of text, or an aside of one item, is not the slogan's list.
+    let far = try Self.slogan(["开展“三学三比”以来各乡镇人大主席团积极行动（见下表）。"])
+    #expect(far.inlineMembers.isEmpty)
+    let aside = try Self.slogan(["开展“三学三比”活动（二〇二三年）。"])
+    #expect(aside.inlineMembers.isEmpty)
+  }
+
   @Test("ASCII quotes and parentheses (page 003): \"四个机关\"(…)")
   func asciiQuotes() throws {
     let slogan = try Self.slogan(["建设\"四个机关\"(政治机关、权力机关、工作机关、代表机关),推动工作。"])

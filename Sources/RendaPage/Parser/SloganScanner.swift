@@ -104,8 +104,11 @@ enum SloganScanner {
     guard start < limit else { return [] }
     var j = start
     var closer: ((Unicode.Scalar) -> Bool)?
-    if n.scalars[j].isOpeningParenthesis {
-      j += 1
+    // `“三学三比”主题实践活动（A、B、C）`: the slogan's noun (a few ideographs) may stand
+    // between the quote and the parenthesis.
+    let noun = (j..<min(limit, j + 8)).first { !n.scalars[$0].isCJKIdeograph } ?? j
+    if n.scalars[j].isOpeningParenthesis || noun - j >= 2 && noun < limit && n.scalars[noun].isOpeningParenthesis {
+      j = n.scalars[j].isOpeningParenthesis ? j + 1 : noun + 1
       closer = { $0.isClosingParenthesis }
       if j < limit, n.scalars[j] == "即" { j += 1 }
     } else {

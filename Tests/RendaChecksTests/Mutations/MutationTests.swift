@@ -300,10 +300,7 @@ extension Mutant {
     Mutant(
       "“三学三比” loses its third item", .removeSloganItem, seed: "001",
       find: "、学代表知识比履职）", replace: "）",
-      rule: "slogan-count", line: 368, covers: "三学三",
-      knownIssue:
-        "slogan-count misses a parenthetical list that follows the slogan's noun "
-        + "(“三学三比”主题实践活动（A、B）): only a list right after the closing quote counts"),
+      rule: "slogan-count", line: 368, covers: "三学三"),
 
     // formula-members
     Mutant(
