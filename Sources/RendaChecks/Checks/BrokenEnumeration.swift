@@ -31,7 +31,8 @@ package struct BrokenEnumeration: Check {
     - a lone first marker: 一是 (or （一）) with no 二是 after it in its section;
     - a skipped ordinal: 一是、二是、四是 (三是 missing), or a series that starts at 二是;
     - an ordinal printed twice: 一是、二是、二是;
-    - two marker schemes in one series: 一是……二要……, 一是……第二，…….
+    - two marker schemes in one series: 一是……二要……, 一是……第二，……, or a marker
+      of another scheme where an ordinal is missing: 一是……二要……三是.
 
     Series restart in each section. Markers are read with whitespace removed, so a
     marker split by a line wrap (一\\n是) counts. The message names the markers with
@@ -164,12 +165,22 @@ package struct BrokenEnumeration: Check {
       guard let after = enumeration.markers.first(where: { $0.ordinal > ordinal }),
         reportedAt.insert(after.ordinal).inserted
       else { continue }
-      let lost = missing.filter { $0 < after.ordinal && $0 >= ordinal }.map {
-        Self.markerText(ordinal: $0, like: model)
-      }
+      let lostOrdinals = missing.filter { $0 < after.ordinal && $0 >= ordinal }
+      let lost = lostOrdinals.map { Self.markerText(ordinal: $0, like: model) }
       let before = enumeration.markers.last(where: {
         $0.ordinal < after.ordinal && $0.range.lowerBound < after.range.lowerBound
       })
+      // 一是……二要……三是: the missing ordinal is there in another scheme.
+      if let before, lostOrdinals.count == 1,
+        let foreign = Self.marker(
+          ordinal: lostOrdinals[0], notOf: enumeration.scheme, in: context.page.normalized,
+          from: ArticleSections.firstIndex(atOrAfter: before.range.upperBound.utf8, in: context.page.normalized),
+          to: ArticleSections.firstIndex(atOrAfter: after.range.lowerBound.utf8, in: context.page.normalized))
+      {
+        result.append(
+          mixedInside(enumeration, between: before, and: after, foreign: foreign, expected: lost[0], container, context))
+        continue
+      }
       let series = ArticleSections.list(enumeration.markers.map { at($0, context) }, zh: "、", en: ", ")
       let jump =
         before.map {
@@ -217,6 +228,25 @@ package struct BrokenEnumeration: Check {
         zh: "同一列举混用了不同的序号形式：\(series.zh)之后接第\(line)行“\(foreign.text)”（应为“\(expected)”；\(place.zh)）",
         en:
           "one series mixes marker schemes: \(series.en), then “\(foreign.text)” at line \(line) (expected “\(expected)”; \(place.en))"
+      ),
+      range: foreign.range, related: markerRelated(enumeration.markers) + openerRelated(container))
+  }
+
+  /// A marker of another scheme standing where the series' missing ordinal belongs.
+  private func mixedInside(
+    _ enumeration: Enumeration, between before: EnumerationMarker, and after: EnumerationMarker,
+    foreign: (text: String, range: TextRange), expected: String, _ container: Container, _ context: CheckContext
+  ) -> Finding {
+    let line = ArticleSections.lineNumber(foreign.range.lowerBound, in: context.text)
+    let from = at(before, context)
+    let to = at(after, context)
+    let place = section(container, context)
+    return Finding(
+      rule: id, severity: defaultSeverity,
+      message: LocalizedText(
+        zh: "同一列举混用了不同的序号形式：第\(line)行“\(foreign.text)”夹在\(from.zh)与\(to.zh)之间（应为“\(expected)”；\(place.zh)）",
+        en:
+          "one series mixes marker schemes: “\(foreign.text)” at line \(line) stands between \(from.en) and \(to.en) (expected “\(expected)”; \(place.en))"
       ),
       range: foreign.range, related: markerRelated(enumeration.markers) + openerRelated(container))
   }

@@ -55,6 +55,18 @@ struct BrokenEnumerationTests {
     #expect(seen.first?.zh.contains("应为“二是”") == true)
   }
 
+  @Test("a marker of another scheme where an ordinal is missing is mixed markers, not a gap")
+  func mixedInside() {
+    let text = page(body: "常委会着力做好三件事。一是加强学习；二要强化监督；\n三是服务代表。")
+    let seen = findings(of: "enumeration", in: text)
+    #expect(seen.map(\.covered) == ["二要"])
+    #expect(seen.first?.line == 5)
+    #expect(seen.first?.zh.contains("“二要”夹在第5行“一是”与第6行“三是”之间（应为“二是”") == true)
+    // Without a marker of another scheme the gap stays a gap.
+    let gap = page(body: "常委会着力做好三件事。一是加强学习；强化监督；\n三是服务代表。")
+    #expect(findings(of: "enumeration", in: gap).map(\.covered) == ["三是"])
+  }
+
   @Test("a series continued in another scheme is reported once, not as a gap too")
   func mixedContinuation() {
     let text = page(body: "常委会着力做好四件事。一是加强学习；二是强化监督；\n第三，服务代表；第四，加强自身建设。")

@@ -257,10 +257,7 @@ extension Mutant {
     Mutant(
       "二是 printed as 二要 in the middle of a series", .mixOrdinalScheme, seed: "000",
       find: "度。二是训中施", replace: "度。二要训中施",
-      rule: "enumeration", line: 147, covers: "二要",
-      knownIssue:
-        "enumeration looks for a marker of another scheme only after a series' last marker: 二要 "
-        + "between 一是 and 三是 is reported as a gap (缺少“二是”) at 三是 on line 154, not as mixed markers"),
+      rule: "enumeration", line: 147, covers: "二要"),
     Mutant(
       "二是 deleted: 一是 stands alone", .loneOrdinal, seed: "002",
       find: "确保正确舆论导向。二是\n", replace: "确保正确舆论导向。\n",
