@@ -231,4 +231,37 @@ struct HeadingDetectionTests {
     let article = try #require(page.articles.first)
     #expect(PageTest.headingTexts(article) == headings.map { $0.joined() }, "\(pageTestDump(page))")
   }
+
+  /// A double-spaced page (every line alone between blank lines, as page 003): byline,
+  /// then for each heading the heading line and two body lines.
+  static func doubleSpaced(headings: [String]) -> Page {
+    var lines = PageTest.Lines()
+    lines.block(["■ 李更顺（河北）"])
+    lines.block(["2022年以来，石家庄市藁城区人大常委会以创建学习型机关为抓手，推动机关干部学习常态化、制度化，"])
+    lines.block(["为高质量履职提供了有力支撑，取得了明显成效。"])
+    for heading in headings {
+      lines.block([heading])
+      lines.block(["区人大常委会机关把学习作为干部成长的必修课，结合工作实际安排学习内容，做到学用结合、"])
+      lines.block(["以学促干，不断提高履职能力和水平。"])
+    }
+    return lines.parse()
+  }
+
+  @Test("double-spaced: a heading between its siblings and built like them stays a heading without their word")
+  func doubleSpacedShapeSibling() throws {
+    let headings = [
+      "坚持强化思想认识 营造学习氛围", "坚持结合工作实际 提升学习能力", "不断改进方式 创新学习方法",
+      "坚持加强制度建设 推动学习规范化", "坚持突出学以致用 实现以学促干",
+    ]
+    let page = Self.doubleSpaced(headings: headings)
+    let article = try #require(page.articles.first)
+    #expect(PageTest.headingTexts(article) == headings.map { $0.replacingOccurrences(of: " ", with: "") },
+      "\(pageTestDump(page))")
+    // Built otherwise (one phrase, no space), the outlier may be a title printed elsewhere.
+    var stray = headings
+    stray[2] = "做实政府债务审查监督"
+    let other = try #require(Self.doubleSpaced(headings: stray).articles.first)
+    #expect(!PageTest.headingTexts(other).contains("做实政府债务审查监督"))
+    #expect(PageTest.headingTexts(other).count == 4)
+  }
 }

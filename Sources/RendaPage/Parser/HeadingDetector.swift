@@ -45,7 +45,11 @@ enum HeadingDetector {
       let siblingLengths = candidates.filter { b.shapes[$0].first! == dominant.key }.map { b.shapes[$0].length }
         .sorted()
       let median = siblingLengths[siblingLengths.count / 2]
+      let siblings = candidates.filter { b.shapes[$0].first! == dominant.key }
       for c in candidates where b.shapes[c].first! != dominant.key {
+        if b.doubleSpaced, isShapedLike(siblings, c, b) {
+          continue  // between its siblings and built like them: a heading that breaks the pattern
+        }
         if b.doubleSpaced || !previousEndsParagraph(b, c) {
           headings.removeAll { $0 == c }
           strays.append([c])
@@ -77,6 +81,36 @@ enum HeadingDetector {
     }
     headings.sort()
     return Result(headings: headings, strays: strays)
+  }
+
+  /// Whether `c` stands between the first and last of `siblings` and is built like all of
+  /// them: one line of the same number of phrases (split by a space or a comma, as in
+  /// `坚持加强制度建设 推动学习规范化`), of a length within theirs. On a double-spaced page,
+  /// where a title may stand anywhere, that tells a heading that leaves the siblings'
+  /// leading word (`不断改进方式 创新学习方法` among `坚持X Y`) from a stray title.
+  static func isShapedLike(_ siblings: [Int], _ c: Int, _ b: PageBuilder) -> Bool {
+    guard let first = siblings.first, let last = siblings.last, first < c, c < last,
+      let phrases = phraseBreaks(b, c), phrases >= 1,
+      siblings.allSatisfy({ phraseBreaks(b, $0) == phrases })
+    else { return false }
+    let lengths = siblings.map { b.shapes[$0].length }
+    return (lengths.min()! - 2...lengths.max()! + 2).contains(b.shapes[c].length)
+  }
+
+  /// The phrase breaks inside a one-line block: spaces between two of its scalars, and
+  /// commas. Nil for a block of several lines (a line break says nothing about phrases).
+  static func phraseBreaks(_ b: PageBuilder, _ i: Int) -> Int? {
+    guard b.shapes[i].lineCount == 1 else { return nil }
+    let r = b.raw[i].scalars
+    var breaks = b.shapes[i].commas
+    var j = r.lowerBound
+    while j + 1 < r.upperBound {
+      if b.normalized.sourceRange(j..<(j + 1)).upperBound < b.normalized.sourceRange((j + 1)..<(j + 2)).lowerBound {
+        breaks += 1
+      }
+      j += 1
+    }
+    return breaks
   }
 
   static func previousEndsParagraph(_ b: PageBuilder, _ i: Int) -> Bool {
