@@ -232,6 +232,21 @@ struct HeadingDetectionTests {
     #expect(PageTest.headingTexts(article) == headings.map { $0.joined() }, "\(pageTestDump(page))")
   }
 
+  @Test("A one-line heading with a final stop, phrased like siblings that share no first character, is a heading")
+  func phrasedLikeHeadingWithFinalStop() throws {
+    let headings = [["统全盘 让工作合力“聚”起来。"], ["强推进 让党员干部“动”起来"], ["重创新 让载体形式“活”起来"], ["求实效 让实践效果“实”起来"]]
+    let (page, _) = Self.page(headings: headings)
+    let article = try #require(page.articles.first)
+    #expect(
+      PageTest.headingTexts(article) == headings.map { $0.joined().replacingOccurrences(of: " ", with: "") },
+      "\(pageTestDump(page))")
+    // A short sentence split by a comma is body text, not a heading.
+    var sentence = headings
+    sentence[0] = ["统全盘，让合力聚起来。"]
+    let other = try #require(Self.page(headings: sentence).0.articles.first)
+    #expect(PageTest.headingTexts(other).count == 3)
+  }
+
   /// A double-spaced page (every line alone between blank lines, as page 003): byline,
   /// then for each heading the heading line and two body lines.
   static func doubleSpaced(headings: [String]) -> Page {

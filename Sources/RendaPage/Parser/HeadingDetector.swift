@@ -77,7 +77,7 @@ enum HeadingDetector {
       let byShape =
         lineCounts.count == 1 && lineCounts.first! >= 2 && shape.lineCount == lineCounts.first!
         && firstLines.count == 1 && shape.lineLengths[0] == firstLines.first!
-      if byLead || byShape { headings.append(i) }
+      if byLead || byShape || isPhrasedLike(headings, i, b) { headings.append(i) }
     }
     headings.sort()
     return Result(headings: headings, strays: strays)
@@ -90,27 +90,44 @@ enum HeadingDetector {
   /// leading word (`不断改进方式 创新学习方法` among `坚持X Y`) from a stray title.
   static func isShapedLike(_ siblings: [Int], _ c: Int, _ b: PageBuilder) -> Bool {
     guard let first = siblings.first, let last = siblings.last, first < c, c < last,
-      let phrases = phraseBreaks(b, c), phrases >= 1,
+      let phrases = phraseBreaks(b, c), phrases.spaces + phrases.commas >= 1,
       siblings.allSatisfy({ phraseBreaks(b, $0) == phrases })
     else { return false }
     let lengths = siblings.map { b.shapes[$0].length }
     return (lengths.min()! - 2...lengths.max()! + 2).contains(b.shapes[c].length)
   }
 
+  /// Whether the one-line block `i` (ending in a stop) is phrased like every one of the
+  /// one-line `headings`: the same phrases split by the same spaces and commas, at least
+  /// one space (`统全盘 让工作合力“聚”起来` among `强推进 让党员干部“动”起来`…; a sentence
+  /// `以学促干，不断提高能力。` splits at a comma), and a length within theirs, its stop aside.
+  static func isPhrasedLike(_ headings: [Int], _ i: Int, _ b: PageBuilder) -> Bool {
+    guard headings.count >= 2, let phrases = phraseBreaks(b, i), phrases.spaces >= 1,
+      headings.allSatisfy({ phraseBreaks(b, $0) == phrases })
+    else { return false }
+    let lengths = headings.map { b.shapes[$0].length }
+    return (lengths.min()! - 2...lengths.max()! + 3).contains(b.shapes[i].length)
+  }
+
   /// The phrase breaks inside a one-line block: spaces between two of its scalars, and
   /// commas. Nil for a block of several lines (a line break says nothing about phrases).
-  static func phraseBreaks(_ b: PageBuilder, _ i: Int) -> Int? {
+  static func phraseBreaks(_ b: PageBuilder, _ i: Int) -> PhraseBreaks? {
     guard b.shapes[i].lineCount == 1 else { return nil }
     let r = b.raw[i].scalars
-    var breaks = b.shapes[i].commas
+    var spaces = 0
     var j = r.lowerBound
     while j + 1 < r.upperBound {
       if b.normalized.sourceRange(j..<(j + 1)).upperBound < b.normalized.sourceRange((j + 1)..<(j + 2)).lowerBound {
-        breaks += 1
+        spaces += 1
       }
       j += 1
     }
-    return breaks
+    return PhraseBreaks(spaces: spaces, commas: b.shapes[i].commas)
+  }
+
+  struct PhraseBreaks: Equatable {
+    var spaces: Int
+    var commas: Int
   }
 
   static func previousEndsParagraph(_ b: PageBuilder, _ i: Int) -> Bool {

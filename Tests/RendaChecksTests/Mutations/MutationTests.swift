@@ -427,11 +427,7 @@ extension Mutant {
     Mutant(
       "。 after the heading 统全盘 让工作合力“聚”起来", .headingFinalStop, seed: "001",
       find: "统全盘 让工作合力“聚”起来", replace: "统全盘 让工作合力“聚”起来。",
-      rule: "heading-format", line: 524, covers: "。",
-      knownIssue:
-        "on page 001 a one-line heading that ends in 。 is no longer read as a heading (here and "
-        + "at 坚持党的领导 把牢政治机关定位, 建牢政治机关 擦亮忠诚底色): heading-format says nothing "
-        + "and ocr-spacing flags the space between its phrases instead"),
+      rule: "heading-format", line: 524, covers: "。"),
     Mutant(
       "one 强化 heading grows to 28 characters", .lengthenHeading, seed: "004",
       find: "强化融合共建 切实服务基层\n", replace: "强化融合共建 切实服务基层并推动机关党建与业务工作深度融合\n",
