@@ -11,6 +11,8 @@ struct FuzzTests {
     "textDocument/diagnostic", "workspace/diagnostic", "textDocument/didChange", "textDocument/didOpen",
     "textDocument/didSave", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration",
     "workspace/didChangeWatchedFiles", "renda/unknown", "initialize", "initialized", "textDocument/didClose",
+    "textDocument/definition", "textDocument/references", "textDocument/documentHighlight",
+    "textDocument/selectionRange", "workspace/symbol",
   ]
 
   static func randomJSON(_ random: inout SeededRandom, depth: Int = 0) -> JSONValue {
@@ -48,8 +50,19 @@ struct FuzzTests {
     let document: JSONValue = ["uri": Bool.random(using: &random) ? .string(uri) : "file:///tmp/renda-fuzz/other.txt"]
     var params: JSONValue
     switch method {
-    case "textDocument/hover":
+    case "textDocument/hover", "textDocument/definition", "textDocument/documentHighlight":
       params = ["textDocument": document, "position": randomPosition(&random)]
+    case "textDocument/references":
+      params = [
+        "textDocument": document, "position": randomPosition(&random),
+        "context": ["includeDeclaration": .bool(Bool.random(using: &random))],
+      ]
+    case "textDocument/selectionRange":
+      params = [
+        "textDocument": document,
+        "positions": .array((0..<Int.random(in: 0...3, using: &random)).map { _ in randomPosition(&random) }),
+      ]
+    case "workspace/symbol": params = ["query": .string(ClientText.pieces.randomElement(using: &random) ?? "")]
     case "textDocument/codeAction":
       params = [
         "textDocument": document, "range": ["start": randomPosition(&random), "end": randomPosition(&random)],

@@ -117,8 +117,13 @@ struct LifecycleTests {
             "positionEncoding": "utf-16",
             "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
             "hoverProvider": true,
+            "definitionProvider": true,
+            "referencesProvider": true,
+            "documentHighlightProvider": true,
             "documentSymbolProvider": true,
             "foldingRangeProvider": true,
+            "selectionRangeProvider": true,
+            "workspaceSymbolProvider": true,
             "codeActionProvider": ["codeActionKinds": ["quickfix", "source.fixAll.renda"]],
             "diagnosticProvider": [
               "identifier": "renda", "interFileDependencies": false, "workspaceDiagnostics": true,

@@ -3,21 +3,33 @@ package struct ServerCapabilities: Codable, Sendable, Hashable {
   package var positionEncoding: PositionEncodingKind?
   package var textDocumentSync: TextDocumentSyncOptions?
   package var hoverProvider: Bool?
+  package var definitionProvider: Bool?
+  package var referencesProvider: Bool?
+  package var documentHighlightProvider: Bool?
   package var documentSymbolProvider: Bool?
   package var foldingRangeProvider: Bool?
+  package var selectionRangeProvider: Bool?
+  package var workspaceSymbolProvider: Bool?
   package var codeActionProvider: CodeActionOptions?
   package var diagnosticProvider: DiagnosticOptions?
 
   package init(
     positionEncoding: PositionEncodingKind? = nil, textDocumentSync: TextDocumentSyncOptions? = nil,
-    hoverProvider: Bool? = nil, documentSymbolProvider: Bool? = nil, foldingRangeProvider: Bool? = nil,
+    hoverProvider: Bool? = nil, definitionProvider: Bool? = nil, referencesProvider: Bool? = nil,
+    documentHighlightProvider: Bool? = nil, documentSymbolProvider: Bool? = nil, foldingRangeProvider: Bool? = nil,
+    selectionRangeProvider: Bool? = nil, workspaceSymbolProvider: Bool? = nil,
     codeActionProvider: CodeActionOptions? = nil, diagnosticProvider: DiagnosticOptions? = nil
   ) {
     self.positionEncoding = positionEncoding
     self.textDocumentSync = textDocumentSync
     self.hoverProvider = hoverProvider
+    self.definitionProvider = definitionProvider
+    self.referencesProvider = referencesProvider
+    self.documentHighlightProvider = documentHighlightProvider
     self.documentSymbolProvider = documentSymbolProvider
     self.foldingRangeProvider = foldingRangeProvider
+    self.selectionRangeProvider = selectionRangeProvider
+    self.workspaceSymbolProvider = workspaceSymbolProvider
     self.codeActionProvider = codeActionProvider
     self.diagnosticProvider = diagnosticProvider
   }

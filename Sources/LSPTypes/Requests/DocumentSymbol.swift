@@ -18,6 +18,7 @@ package struct SymbolKind: RawRepresentable, Codable, Sendable, Hashable {
   package static let module = SymbolKind(rawValue: 2)
   package static let namespace = SymbolKind(rawValue: 3)
   package static let `class` = SymbolKind(rawValue: 5)
+  package static let property = SymbolKind(rawValue: 7)
   package static let `enum` = SymbolKind(rawValue: 10)
   package static let string = SymbolKind(rawValue: 15)
   package static let enumMember = SymbolKind(rawValue: 22)

@@ -7,7 +7,7 @@ import RendaText
 enum SloganHover {
   static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
     let resolved = SloganResolver.resolve(c.article, glossary: c.analysis.glossary)
-    guard let slogan = resolved.first(where: { HoverProvider.contains($0.slogan.range, offset) }) else { return nil }
+    guard let slogan = ElementLocator.slogan(at: offset, in: resolved) else { return nil }
     var lines = ["**“\(slogan.slogan.text)”**" + (slogan.count.map { "（\($0) 项）" } ?? "")]
     if slogan.members.isEmpty {
       lines.append("")
@@ -41,25 +41,21 @@ enum SloganHover {
 /// On an enumeration marker: the whole series and any gap or repetition.
 enum EnumerationHover {
   static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
-    let all = c.article.leadEnumerations + c.article.headings.flatMap(\.enumerations)
-      + c.article.runInHeads.flatMap(\.enumerations)
-    for series in all {
-      guard let marker = series.markers.first(where: { HoverProvider.contains($0.range, offset) }) else { continue }
-      var lines = ["**列举 \(marker.marker)**（共 \(series.markers.count) 项）", ""]
-      for item in series.markers {
-        lines.append("- \(item.marker)\(item.itemSummary)（第 \(c.line(item.range.lowerBound)) 行）")
-      }
-      if !series.missingOrdinals.isEmpty {
-        lines.append("")
-        lines.append("缺少序号：" + series.missingOrdinals.map(String.init).joined(separator: "、"))
-      }
-      if !series.repeatedOrdinals.isEmpty {
-        lines.append("")
-        lines.append("重复序号：" + series.repeatedOrdinals.map(String.init).joined(separator: "、"))
-      }
-      return c.make(lines, range: marker.range)
+    guard let (series, index) = ElementLocator.marker(at: offset, in: c.article) else { return nil }
+    let marker = series.markers[index]
+    var lines = ["**列举 \(marker.marker)**（共 \(series.markers.count) 项）", ""]
+    for item in series.markers {
+      lines.append("- \(item.marker)\(item.itemSummary)（第 \(c.line(item.range.lowerBound)) 行）")
     }
-    return nil
+    if !series.missingOrdinals.isEmpty {
+      lines.append("")
+      lines.append("缺少序号：" + series.missingOrdinals.map(String.init).joined(separator: "、"))
+    }
+    if !series.repeatedOrdinals.isEmpty {
+      lines.append("")
+      lines.append("重复序号：" + series.repeatedOrdinals.map(String.init).joined(separator: "、"))
+    }
+    return c.make(lines, range: marker.range)
   }
 }
 

@@ -17,8 +17,7 @@ package struct Hover: Sendable, Equatable {
 package enum HoverProvider {
   package static func hover(at offset: TextOffset, in analysis: DocumentAnalysis) -> Hover? {
     let page = analysis.page
-    guard let k = page.articles.firstIndex(where: { contains($0.range, offset) }) ?? nearestArticle(page, offset)
-    else { return nil }
+    guard let k = ElementLocator.articleIndex(at: offset, in: page) else { return nil }
     let article = page.articles[k]
     let context = HoverContext(analysis: analysis, article: article, index: k)
     for provider in providers {
@@ -34,15 +33,7 @@ package enum HoverProvider {
   ]
 
   static func contains(_ range: TextRange, _ offset: TextOffset) -> Bool {
-    range.lowerBound <= offset && offset < range.upperBound || range.isEmpty && range.lowerBound == offset
-  }
-
-  private static func nearestArticle(_ page: Page, _ offset: TextOffset) -> Int? {
-    // Titles and bylines may sit outside the article's body range.
-    page.articles.firstIndex { article in
-      article.title.map { contains($0.text.range, offset) } ?? false
-        || article.byline.map { contains($0.range, offset) } ?? false
-    }
+    ElementLocator.contains(range, offset)
   }
 }
 

@@ -10,8 +10,13 @@ extension LanguageServer {
       textDocumentSync: TextDocumentSyncOptions(
         openClose: true, change: .incremental, save: SaveOptions(includeText: false)),
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
       documentSymbolProvider: true,
       foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      workspaceSymbolProvider: true,
       codeActionProvider: CodeActionOptions(codeActionKinds: [.quickFix, CodeActionKind.rendaFixAll]),
       diagnosticProvider: DiagnosticOptions(
         identifier: "renda", interFileDependencies: false, workspaceDiagnostics: true)

@@ -13,6 +13,9 @@ struct ClientSettings: Sendable {
   var hierarchicalSymbols = false
   var documentChanges = false
   var watchFilesDynamically = false
+  /// File-system paths of the workspace folders (else `rootUri`, else `rootPath`), which
+  /// `workspace/symbol` searches.
+  var workspaceRoots: [String] = []
 
   init() {}
 
@@ -25,6 +28,16 @@ struct ClientSettings: Sendable {
     hierarchicalSymbols = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false
     documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges ?? false
     watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
+    workspaceRoots = Self.workspaceRoots(params)
+  }
+
+  static func workspaceRoots(_ params: InitializeParams) -> [String] {
+    if let folders = params.workspaceFolders, !folders.isEmpty {
+      return folders.compactMap { ConfigurationResolver.path(of: $0.uri) }
+    }
+    if let uri = params.rootUri, let path = ConfigurationResolver.path(of: uri) { return [path] }
+    if let path = params.rootPath, !path.isEmpty { return [path] }
+    return []
   }
 
   /// UTF-8 when offered (no conversion at all), else UTF-32, else UTF-16, which every

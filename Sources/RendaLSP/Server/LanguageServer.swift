@@ -30,7 +30,7 @@ import Synchronization
 /// | `$/cancelRequest` for a request still pending | `-32800` at once; its result is dropped |
 /// | a pending analysis superseded by an edit | its waiting requests get `-32801` |
 /// | handler throws | `-32603`; the server keeps running |
-/// | position past the end, inside a scalar, negative | clamped (hover on a missing line: `null`) |
+/// | position past the end, inside a scalar, negative | clamped (on a missing line: hover `null`, navigation `[]`, selection ranges `-32602`) |
 /// | `exit` | exit code 0 after `shutdown`, else 1; end of input: 0 |
 package actor LanguageServer {
   enum Lifecycle {
@@ -49,6 +49,8 @@ package actor LanguageServer {
   var client = ClientSettings()
   var documents = DocumentStore()
   var configurations = ConfigurationResolver()
+  /// Symbols of the workspace's files that are not open, read when `workspace/symbol` asks.
+  let workspaceSymbols = WorkspaceSymbolIndex()
   /// Requests answered by a task; removed by whoever replies first.
   var inFlight: [RequestID: Task<Void, Never>] = [:]
   private var nextOutgoingID = 0

@@ -1,0 +1,104 @@
+import Foundation
+import LSPTypes
+import RendaIDE
+import RendaPage
+import RendaText
+import Synchronization
+
+/// A page symbol with its range already in LSP positions.
+struct LocatedSymbol: Sendable {
+  var symbol: NavigationSymbol
+  var range: LSPRange
+}
+
+/// The symbols of the `*.txt` and `*.md` files under the workspace folders, for
+/// `workspace/symbol`. Files are read only when a query comes (never at start-up), and
+/// each file's symbols are kept by path with its size and modification time, so a later
+/// query re-reads only what changed. Files over 10 MB, files that are not valid UTF-8 and
+/// hidden directories are skipped; at most `maximumFiles` files (and `maximumEntries`
+/// directory entries per root) are looked at per query.
+final class WorkspaceSymbolIndex: Sendable {
+  static let maximumFileSize = 10 * 1024 * 1024
+  static let maximumFiles = 5000
+  /// Directory entries walked per root at most (a root at `/` or `$HOME` must not hang a query).
+  static let maximumEntries = 200_000
+  static let extensions: Set<String> = ["txt", "md"]
+
+  private struct Entry {
+    var size: Int
+    var modified: Date
+    var encoding: PositionEncoding
+    var symbols: [LocatedSymbol]
+  }
+
+  private let cache = Mutex<[String: Entry]>([:])
+
+  /// The symbols of every matching file under `roots` (file-system paths), except those
+  /// whose path is in `skipping` (the open documents, which the caller reads from memory).
+  /// In path order; each file's symbols in page order.
+  func symbols(under roots: [String], skipping: Set<String>, encoding: PositionEncoding) -> [(
+    uri: DocumentURI, symbols: [LocatedSymbol]
+  )] {
+    var result: [(uri: DocumentURI, symbols: [LocatedSymbol])] = []
+    for path in Self.files(under: roots) where !skipping.contains(path) {
+      if Task.isCancelled { break }  // `$/cancelRequest` has answered already
+      guard let symbols = symbols(ofFile: path, encoding: encoding), !symbols.isEmpty else { continue }
+      result.append((URL(fileURLWithPath: path).absoluteString, symbols))
+    }
+    return result
+  }
+
+  /// Paths of the candidate files, sorted, without repeats (roots may nest).
+  static func files(under roots: [String]) -> [String] {
+    var found: Set<String> = []
+    let keys: [URLResourceKey] = [.isRegularFileKey]
+    for root in roots {
+      guard
+        let walker = FileManager.default.enumerator(
+          at: URL(fileURLWithPath: root), includingPropertiesForKeys: keys,
+          options: [.skipsHiddenFiles, .skipsPackageDescendants])
+      else { continue }
+      var visited = 0
+      for case let url as URL in walker {
+        visited += 1
+        guard found.count < maximumFiles, visited <= maximumEntries else { break }
+        guard extensions.contains(url.pathExtension.lowercased()),
+          (try? url.resourceValues(forKeys: Set(keys)))?.isRegularFile == true
+        else { continue }
+        found.insert(url.standardizedFileURL.path)
+      }
+    }
+    return found.sorted()
+  }
+
+  /// One file's symbols: from the cache when its size and date are unchanged, else read
+  /// and parsed. Nil for a file too large, unreadable or not UTF-8.
+  private func symbols(ofFile path: String, encoding: PositionEncoding) -> [LocatedSymbol]? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let size = (attributes[.size] as? NSNumber)?.intValue, size <= Self.maximumFileSize
+    else { return nil }
+    let modified = attributes[.modificationDate] as? Date ?? .distantPast
+    if let entry = cache.withLock({ $0[path] }), entry.size == size, entry.modified == modified,
+      entry.encoding == encoding
+    {
+      return entry.symbols
+    }
+    guard let data = FileManager.default.contents(atPath: path), data.count <= Self.maximumFileSize,
+      let text = try? SourceText(validating: [UInt8](data))
+    else {
+      cache.withLock { _ = $0.removeValue(forKey: path) }
+      return nil
+    }
+    let symbols = Self.locate(WorkspaceSymbols.symbols(of: PageParser.parse(text)), in: text, encoding: encoding)
+    let entry = Entry(size: size, modified: modified, encoding: encoding, symbols: symbols)
+    cache.withLock { $0[path] = entry }
+    return symbols
+  }
+
+  static func locate(_ symbols: [NavigationSymbol], in text: SourceText, encoding: PositionEncoding)
+    -> [LocatedSymbol]
+  {
+    let converter = PositionConverter(text: text, encoding: encoding)
+    return symbols.map { LocatedSymbol(symbol: $0, range: converter.range(of: $0.range)) }
+  }
+}
