@@ -7,11 +7,14 @@ package struct ServerCapabilities: Codable, Sendable, Hashable {
   package var foldingRangeProvider: Bool?
   package var codeActionProvider: CodeActionOptions?
   package var diagnosticProvider: DiagnosticOptions?
+  package var semanticTokensProvider: SemanticTokensOptions?
+  package var completionProvider: CompletionOptions?
 
   package init(
     positionEncoding: PositionEncodingKind? = nil, textDocumentSync: TextDocumentSyncOptions? = nil,
     hoverProvider: Bool? = nil, documentSymbolProvider: Bool? = nil, foldingRangeProvider: Bool? = nil,
-    codeActionProvider: CodeActionOptions? = nil, diagnosticProvider: DiagnosticOptions? = nil
+    codeActionProvider: CodeActionOptions? = nil, diagnosticProvider: DiagnosticOptions? = nil,
+    semanticTokensProvider: SemanticTokensOptions? = nil, completionProvider: CompletionOptions? = nil
   ) {
     self.positionEncoding = positionEncoding
     self.textDocumentSync = textDocumentSync
@@ -20,6 +23,8 @@ package struct ServerCapabilities: Codable, Sendable, Hashable {
     self.foldingRangeProvider = foldingRangeProvider
     self.codeActionProvider = codeActionProvider
     self.diagnosticProvider = diagnosticProvider
+    self.semanticTokensProvider = semanticTokensProvider
+    self.completionProvider = completionProvider
   }
 }
 

@@ -13,6 +13,9 @@ struct ClientSettings: Sendable {
   var hierarchicalSymbols = false
   var documentChanges = false
   var watchFilesDynamically = false
+  /// The client answers `workspace/configuration`, so settings are pulled.
+  var pullsConfiguration = false
+  var completionDocumentationFormat: MarkupKind = .plaintext
 
   init() {}
 
@@ -25,6 +28,9 @@ struct ClientSettings: Sendable {
     hierarchicalSymbols = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false
     documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges ?? false
     watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
+    pullsConfiguration = capabilities.workspace?.configuration ?? false
+    completionDocumentationFormat = Self.negotiateHoverFormat(
+      capabilities.textDocument?.completion?.completionItem?.documentationFormat)
   }
 
   /// UTF-8 when offered (no conversion at all), else UTF-32, else UTF-16, which every
