@@ -128,6 +128,17 @@ struct LifecycleTests {
             "diagnosticProvider": [
               "identifier": "renda", "interFileDependencies": false, "workspaceDiagnostics": true,
             ],
+            "semanticTokensProvider": [
+              "full": true, "range": true,
+              "legend": [
+                "tokenTypes": [
+                  "operator", "variable", "namespace", "class", "function", "method", "macro", "enumMember",
+                  "comment", "keyword",
+                ],
+                "tokenModifiers": ["declaration", "defaultLibrary", "deprecated", "documentation", "readonly"],
+              ],
+            ],
+            "completionProvider": ["triggerCharacters": ["“"], "resolveProvider": false],
           ])
       #expect(try await server.shutdownAndExit() == 0)
     }

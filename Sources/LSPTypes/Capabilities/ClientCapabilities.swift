@@ -40,20 +40,22 @@ package struct ClientCapabilities: Codable, Sendable, Hashable {
     package var publishDiagnostics: PublishDiagnostics?
     package var codeAction: Flag?
     package var diagnostic: Flag?
+    package var completion: Completion?
 
     package init(
       hover: Hover? = nil, documentSymbol: DocumentSymbol? = nil, publishDiagnostics: PublishDiagnostics? = nil,
-      codeAction: Flag? = nil, diagnostic: Flag? = nil
+      codeAction: Flag? = nil, diagnostic: Flag? = nil, completion: Completion? = nil
     ) {
       self.hover = hover
       self.documentSymbol = documentSymbol
       self.publishDiagnostics = publishDiagnostics
       self.codeAction = codeAction
       self.diagnostic = diagnostic
+      self.completion = completion
     }
 
     private enum CodingKeys: String, CodingKey {
-      case hover, documentSymbol, publishDiagnostics, codeAction, diagnostic
+      case hover, documentSymbol, publishDiagnostics, codeAction, diagnostic, completion
     }
 
     package init(from decoder: any Decoder) throws {
@@ -63,6 +65,35 @@ package struct ClientCapabilities: Codable, Sendable, Hashable {
       publishDiagnostics = c.lenient(PublishDiagnostics.self, forKey: .publishDiagnostics)
       codeAction = c.lenient(Flag.self, forKey: .codeAction)
       diagnostic = c.lenient(Flag.self, forKey: .diagnostic)
+      completion = c.lenient(Completion.self, forKey: .completion)
+    }
+  }
+
+  /// `textDocument.completion`: only the documentation formats are read.
+  package struct Completion: Codable, Sendable, Hashable {
+    package var completionItem: CompletionItem?
+
+    package init(completionItem: CompletionItem? = nil) { self.completionItem = completionItem }
+
+    private enum CodingKeys: String, CodingKey { case completionItem }
+
+    package init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      completionItem = c.lenient(CompletionItem.self, forKey: .completionItem)
+    }
+
+    package struct CompletionItem: Codable, Sendable, Hashable {
+      /// In the client's order of preference.
+      package var documentationFormat: [MarkupKind]?
+
+      package init(documentationFormat: [MarkupKind]? = nil) { self.documentationFormat = documentationFormat }
+
+      private enum CodingKeys: String, CodingKey { case documentationFormat }
+
+      package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        documentationFormat = c.lenient([MarkupKind].self, forKey: .documentationFormat)
+      }
     }
   }
 
@@ -119,18 +150,25 @@ package struct ClientCapabilities: Codable, Sendable, Hashable {
   package struct Workspace: Codable, Sendable, Hashable {
     package var workspaceEdit: WorkspaceEdit?
     package var didChangeWatchedFiles: DynamicRegistration?
+    /// The client answers `workspace/configuration`.
+    package var configuration: Bool?
 
-    package init(workspaceEdit: WorkspaceEdit? = nil, didChangeWatchedFiles: DynamicRegistration? = nil) {
+    package init(
+      workspaceEdit: WorkspaceEdit? = nil, didChangeWatchedFiles: DynamicRegistration? = nil,
+      configuration: Bool? = nil
+    ) {
       self.workspaceEdit = workspaceEdit
       self.didChangeWatchedFiles = didChangeWatchedFiles
+      self.configuration = configuration
     }
 
-    private enum CodingKeys: String, CodingKey { case workspaceEdit, didChangeWatchedFiles }
+    private enum CodingKeys: String, CodingKey { case workspaceEdit, didChangeWatchedFiles, configuration }
 
     package init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       workspaceEdit = c.lenient(WorkspaceEdit.self, forKey: .workspaceEdit)
       didChangeWatchedFiles = c.lenient(DynamicRegistration.self, forKey: .didChangeWatchedFiles)
+      configuration = c.lenient(Bool.self, forKey: .configuration)
     }
   }
 

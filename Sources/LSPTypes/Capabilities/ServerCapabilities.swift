@@ -12,13 +12,16 @@ package struct ServerCapabilities: Codable, Sendable, Hashable {
   package var workspaceSymbolProvider: Bool?
   package var codeActionProvider: CodeActionOptions?
   package var diagnosticProvider: DiagnosticOptions?
+  package var semanticTokensProvider: SemanticTokensOptions?
+  package var completionProvider: CompletionOptions?
 
   package init(
     positionEncoding: PositionEncodingKind? = nil, textDocumentSync: TextDocumentSyncOptions? = nil,
     hoverProvider: Bool? = nil, definitionProvider: Bool? = nil, referencesProvider: Bool? = nil,
     documentHighlightProvider: Bool? = nil, documentSymbolProvider: Bool? = nil, foldingRangeProvider: Bool? = nil,
     selectionRangeProvider: Bool? = nil, workspaceSymbolProvider: Bool? = nil,
-    codeActionProvider: CodeActionOptions? = nil, diagnosticProvider: DiagnosticOptions? = nil
+    codeActionProvider: CodeActionOptions? = nil, diagnosticProvider: DiagnosticOptions? = nil,
+    semanticTokensProvider: SemanticTokensOptions? = nil, completionProvider: CompletionOptions? = nil
   ) {
     self.positionEncoding = positionEncoding
     self.textDocumentSync = textDocumentSync
@@ -32,6 +35,8 @@ package struct ServerCapabilities: Codable, Sendable, Hashable {
     self.workspaceSymbolProvider = workspaceSymbolProvider
     self.codeActionProvider = codeActionProvider
     self.diagnosticProvider = diagnosticProvider
+    self.semanticTokensProvider = semanticTokensProvider
+    self.completionProvider = completionProvider
   }
 }
 

@@ -1,3 +1,4 @@
+import JSONRPC
 import LSPTypes
 
 extension LanguageServer {
@@ -8,6 +9,37 @@ extension LanguageServer {
     let scoped = params.settings?["renda"] ?? params.settings
     if let language = ClientSettings.language(options: scoped, locale: nil) { client.language = language }
     reloadConfiguration(reason: "settings changed")
+    pullConfiguration(reason: "settings changed")
+  }
+
+  /// Asks a client that supports it for the `renda` section (`workspace/configuration`)
+  /// and applies the answer like `initializationOptions`, then re-analyses the open
+  /// documents. Nothing waits for the answer: until it comes the current configuration
+  /// stays, and an error, a null section, no answer within the timeout, or an answer
+  /// that a newer pull superseded changes nothing.
+  func pullConfiguration(reason: String) {
+    guard client.pullsConfiguration else { return }
+    log.info("asking the client for the renda settings: \(reason)")
+    sendRequest(ConfigurationRequest.self, ConfigurationParams(items: [ConfigurationItem(section: "renda")])) {
+      server, id, result in
+      server.applyPulledConfiguration(id, result)
+    }
+  }
+
+  func applyPulledConfiguration(_ id: RequestID, _ result: Result<[LSPAny], ResponseError>) {
+    guard outgoing.isNewest(id, for: ConfigurationRequest.method), lifecycle == .running else { return }
+    switch result {
+    case .failure(let error):
+      log.info("workspace/configuration: \(error.message); keeping the current configuration")
+    case .success(let values):
+      guard let settings = values.first, settings != .null else {
+        log.info("workspace/configuration: the client has no renda settings; keeping the current configuration")
+        return
+      }
+      configurations.setOverrides(from: settings)
+      if let language = ClientSettings.language(options: settings, locale: nil) { client.language = language }
+      reloadConfiguration(reason: "settings pulled from the client")
+    }
   }
 
   func didChangeWatchedFiles(_ params: DidChangeWatchedFilesParams) {

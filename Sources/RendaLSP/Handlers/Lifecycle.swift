@@ -19,7 +19,9 @@ extension LanguageServer {
       workspaceSymbolProvider: true,
       codeActionProvider: CodeActionOptions(codeActionKinds: [.quickFix, CodeActionKind.rendaFixAll]),
       diagnosticProvider: DiagnosticOptions(
-        identifier: "renda", interFileDependencies: false, workspaceDiagnostics: true)
+        identifier: "renda", interFileDependencies: false, workspaceDiagnostics: true),
+      semanticTokensProvider: SemanticTokensOptions(legend: SemanticTokensEncoding.legend, range: true, full: true),
+      completionProvider: CompletionOptions(triggerCharacters: ["“"], resolveProvider: false)
     )
   }
 
@@ -43,6 +45,7 @@ extension LanguageServer {
   }
 
   func initialized(_ params: NoParams) {
+    pullConfiguration(reason: "initialized")
     guard client.watchFilesDynamically else { return }
     let options: LSPAny = .object(["watchers": .array([.object(["globPattern": .string("**/.renda.json")])])])
     sendRequest(

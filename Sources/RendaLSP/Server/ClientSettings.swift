@@ -16,6 +16,9 @@ struct ClientSettings: Sendable {
   /// File-system paths of the workspace folders (else `rootUri`, else `rootPath`), which
   /// `workspace/symbol` searches.
   var workspaceRoots: [String] = []
+  /// The client answers `workspace/configuration`, so settings are pulled.
+  var pullsConfiguration = false
+  var completionDocumentationFormat: MarkupKind = .plaintext
 
   init() {}
 
@@ -28,6 +31,9 @@ struct ClientSettings: Sendable {
     hierarchicalSymbols = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ?? false
     documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges ?? false
     watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
+    pullsConfiguration = capabilities.workspace?.configuration ?? false
+    completionDocumentationFormat = Self.negotiateHoverFormat(
+      capabilities.textDocument?.completion?.completionItem?.documentationFormat)
     workspaceRoots = Self.workspaceRoots(params)
   }
 

@@ -31,6 +31,7 @@ import Synchronization
 /// | a pending analysis superseded by an edit | its waiting requests get `-32801` |
 /// | handler throws | `-32603`; the server keeps running |
 /// | position past the end, inside a scalar, negative | clamped (on a missing line: hover `null`, navigation `[]`, selection ranges `-32602`) |
+/// | answer to a server request: an error, none within 15 s, an unknown id | logged; its callback gets the error and the configuration stays |
 /// | `exit` | exit code 0 after `shutdown`, else 1; end of input: 0 |
 package actor LanguageServer {
   enum Lifecycle {
@@ -53,7 +54,8 @@ package actor LanguageServer {
   let workspaceSymbols = WorkspaceSymbolIndex()
   /// Requests answered by a task; removed by whoever replies first.
   var inFlight: [RequestID: Task<Void, Never>] = [:]
-  private var nextOutgoingID = 0
+  /// Requests sent to the client, waiting for its answers (`OutgoingRequests.swift`).
+  var outgoing = OutgoingRequests()
 
   package init(sink: any MessageSink, version: String) {
     self.sink = sink
@@ -90,9 +92,7 @@ package actor LanguageServer {
     case .message(.notification(let method, let params)):
       return receiveNotification(method: method, params: params)
     case .message(.response(let id, let result)):
-      if case .failure(let error) = result {
-        log.info("client answered request \(id.map(\.description) ?? "null") with error \(error)")
-      }
+      receiveAnswer(id: id, result)
     case .invalid(let invalid):
       log.warning("invalid message: \(invalid.error.message)")
       sink.send(invalid.response)
@@ -184,13 +184,6 @@ package actor LanguageServer {
     } catch {
       log.error("could not encode \(Notification.method): \(error)")
     }
-  }
-
-  /// A request to the client whose answer is only logged.
-  func sendRequest<Request: LSPRequest>(_ request: Request.Type, _ params: Request.Params) {
-    nextOutgoingID += 1
-    guard let json = try? JSONValueEncoder().encode(params) else { return }
-    sink.send(.request(id: .string("renda-\(nextOutgoingID)"), method: Request.method, params: json))
   }
 
   // MARK: Analysis

@@ -1,0 +1,28 @@
+import LSPTypes
+import RendaIDE
+
+extension LanguageServer {
+  /// Every token of the document (see `SemanticTokensEncoding` for the legend).
+  func semanticTokensFull(_ params: SemanticTokensParams) throws -> Pending<SemanticTokens?> {
+    guard let document = documents[params.textDocument.uri] else { return .now(nil) }
+    let promise = analysis(of: document)
+    return .later {
+      let analysed = try await promise.value.get()
+      let tokens = SemanticTokenCollector.tokens(in: analysed.analysis)
+      return SemanticTokens(data: SemanticTokensEncoding.encode(tokens, converter: analysed.converter))
+    }
+  }
+
+  /// The tokens that overlap the requested range (whole tokens, as the protocol allows).
+  func semanticTokensRange(_ params: SemanticTokensRangeParams) throws -> Pending<SemanticTokens?> {
+    guard let document = documents[params.textDocument.uri] else { return .now(nil) }
+    let promise = analysis(of: document)
+    let requested = params.range
+    return .later {
+      let analysed = try await promise.value.get()
+      let limit = analysed.converter.textRange(of: requested)
+      let tokens = SemanticTokenCollector.tokens(in: analysed.analysis, within: limit)
+      return SemanticTokens(data: SemanticTokensEncoding.encode(tokens, converter: analysed.converter))
+    }
+  }
+}
