@@ -16,7 +16,10 @@ struct DocumentFeatureTests {
       for diagnostic in diagnostics {
         #expect(diagnostic["source"] == "renda")
         let code = try #require(diagnostic["code"]?.stringValue)
-        #expect(diagnostic["codeDescription"]?["href"]?.stringValue?.hasSuffix("/rules/\(code)") == true)
+        // The rule's page in this checkout's docs/rules/, which the editor opens.
+        let href = try #require(diagnostic["codeDescription"]?["href"]?.stringValue)
+        #expect(href.hasPrefix("file://") && href.hasSuffix("/docs/rules/\(code).md"), "\(href)")
+        if let url = URL(string: href) { #expect(FileManager.default.fileExists(atPath: url.path), "\(href)") }
         #expect((1...4).contains(diagnostic["severity"]?.intValue ?? 0))
         #expect(diagnostic["message"]?.stringValue?.isEmpty == false)
         let range = try #require(diagnostic["range"])

@@ -4,10 +4,6 @@ import RendaText
 
 /// Findings → LSP diagnostics. The `Diagnostic` word lives only here and in `LSPTypes`.
 enum FindingsToDiagnostics {
-  /// Where a rule's documentation will live. A placeholder: the rules are documented by
-  /// `renda explain RULE` until the manual is published.
-  static let ruleDocumentationBase = "https://renda.example/rules/"
-
   static func diagnostics(
     _ findings: [Finding], converter: PositionConverter, uri: DocumentURI, language: Language
   ) -> [Diagnostic] {
@@ -26,7 +22,7 @@ enum FindingsToDiagnostics {
       range: converter.diagnosticRange(of: finding.range),
       severity: severity(finding.severity),
       code: .string(finding.rule),
-      codeDescription: CodeDescription(href: ruleDocumentationBase + finding.rule),
+      codeDescription: RuleDocumentation.href(rule: finding.rule).map { CodeDescription(href: $0) },
       source: "renda",
       message: finding.message.text(in: language),
       relatedInformation: related.isEmpty ? nil : related)

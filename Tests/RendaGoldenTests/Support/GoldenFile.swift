@@ -7,7 +7,14 @@ import Testing
 /// never creates golden files silently. A mismatch fails with a line diff and the command
 /// that regenerates the files.
 func assertGolden(_ actual: String, file name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-  let url = Repository.url("Tests/RendaGoldenTests/Expected/\(name)")
+  try assertGolden(actual, at: "Tests/RendaGoldenTests/Expected/\(name)", sourceLocation: sourceLocation)
+}
+
+/// Compares `actual` with the repository file at `path` (a generated file kept in the
+/// repository, such as `docs/rules/<id>.md`), under the same switch.
+func assertGolden(_ actual: String, at path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let name = path
+  let url = Repository.url(path)
   if ProcessInfo.processInfo.environment["RENDA_UPDATE_GOLDEN"] == "1" {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(actual.utf8).write(to: url)
