@@ -110,7 +110,7 @@ struct ConfigurationPullTests {
   }
 }
 
-/// The pull's timeout, in process (the real one is 15 s): an unanswered request is given
+/// The pull's timeout, in process (the real one is 120 s): an unanswered request is given
 /// up, and an answer arriving after that changes nothing.
 @Suite struct ConfigurationPullTimeoutTests {
   @Test func aLateAnswerIsIgnored() async throws {

@@ -31,7 +31,7 @@ import Synchronization
 /// | a pending analysis superseded by an edit | its waiting requests get `-32801` |
 /// | handler throws | `-32603`; the server keeps running |
 /// | position past the end, inside a scalar, negative | clamped (on a missing line: hover `null`, navigation `[]`, selection ranges `-32602`) |
-/// | answer to a server request: an error, none within 15 s, an unknown id | logged; its callback gets the error and the configuration stays |
+/// | answer to a server request: an error, none within 120 s, an unknown id | logged; its callback gets the error and the configuration stays |
 /// | `exit` | exit code 0 after `shutdown`, else 1; end of input: 0 |
 package actor LanguageServer {
   enum Lifecycle {

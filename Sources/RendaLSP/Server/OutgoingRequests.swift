@@ -17,7 +17,7 @@ struct OutgoingRequests {
   }
 
   /// How long the server waits before it treats a request as unanswered.
-  static let defaultTimeout: Duration = .seconds(15)
+  static let defaultTimeout: Duration = .seconds(120)
 
   /// The wait for requests sent from now on (tests shorten it).
   var timeout = defaultTimeout
