@@ -37,6 +37,7 @@ resolve_binary() {
 
 # run_editor_test NAME CHECK-AS COMMAND...: runs COMMAND (bounded to 60 s), then
 # check_results.py CHECK-AS on what it wrote; exits 1 with the logs on any failure.
+# RENDA_KEEP_RESULT=FILE keeps a copy of the results JSON (for debugging a check).
 run_editor_test() {
   local name="$1" check_as="$2"
   shift 2
@@ -49,6 +50,7 @@ run_editor_test() {
   if [ ! -s "$RENDA_RESULT" ]; then
     echo "FAIL $name: the editor exited $status without writing results"; show_logs; exit 1
   fi
+  if [ -n "${RENDA_KEEP_RESULT:-}" ]; then cp "$RENDA_RESULT" "$RENDA_KEEP_RESULT"; fi
   if ! python3 "$here/check_results.py" "$check_as" "$RENDA_RESULT"; then
     show_logs; exit 1
   fi

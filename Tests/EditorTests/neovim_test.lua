@@ -58,6 +58,154 @@ local function covered_utf16(bufnr, range)
   return covered(bufnr, s.line, scol, e.line, ecol)
 end
 
+
+-- One request through the client (vim.lsp.buf_request_sync: flushes pending changes first).
+local function request(bufnr, client, method, params)
+  local responses, err = vim.lsp.buf_request_sync(bufnr, method, params, 10000)
+  if not responses then
+    error(method .. ": " .. tostring(err))
+  end
+  local response = responses[client.id]
+  if not response or response.err then
+    error(method .. " failed: " .. vim.inspect(response and response.err))
+  end
+  return response.result
+end
+
+-- A location as the editor maps it: its line, and the buffer text it covers when it is in `bufnr`.
+local function location_entry(bufnr, location)
+  local uri = location.uri or location.targetUri
+  local range = location.range or location.targetSelectionRange
+  local same = uri == vim.uri_from_bufnr(bufnr)
+  return { same_file = same, line = range.start.line, text = same and covered_utf16(bufnr, range) or vim.NIL }
+end
+
+local function position_of(bufnr, lnum, needle, scalars_in)
+  local line = vim.api.nvim_buf_get_lines(bufnr, lnum, lnum + 1, true)[1]
+  local byte = line:find(needle, 1, true)
+  if not byte then
+    error(("line %d does not contain %s: %s"):format(lnum + 1, needle, line))
+  end
+  local _, utf16 = vim.str_utfindex(line, byte - 1)
+  return { line = lnum, character = utf16 + (scalars_in or 0) }
+end
+
+-- Definition, references, highlights, semantic tokens, selection ranges, workspace symbols
+-- and completion, each asked the way Neovim 0.7 asks (`native`: the command that would;
+-- false when 0.7 has none and only a request can show the answer).
+local function navigation(bufnr, client)
+  results.request_function = "vim.lsp.buf_request_sync"
+  -- What renda.lua's on_attach set up in the buffer.
+  results.omnifunc = vim.bo[bufnr].omnifunc
+  results.keymaps = {}
+  for _, lhs in ipairs({ "gd", "gr", "K" }) do
+    results.keymaps[lhs] = vim.fn.maparg(lhs, "n", false, true).buffer == 1
+  end
+  local caps = client.resolved_capabilities or {}
+  local uri = vim.uri_from_bufnr(bufnr)
+  -- The title's “四个机关” (line 147), one character in.
+  local at_title = {
+    textDocument = { uri = uri },
+    position = position_of(bufnr, 146, "四个机关", 1),
+  }
+  local function locations(result)
+    local list = {}
+    for _, l in ipairs(result or {}) do
+      table.insert(list, location_entry(bufnr, l))
+    end
+    return list
+  end
+  results.definition = {
+    native = caps.goto_definition and "vim.lsp.buf.definition()" or false,
+    locations = locations(request(bufnr, client, "textDocument/definition", at_title)),
+  }
+  local refs_params = vim.tbl_extend("force", at_title, { context = { includeDeclaration = true } })
+  results.references = {
+    native = caps.find_references and "vim.lsp.buf.references()" or false,
+    locations = locations(request(bufnr, client, "textDocument/references", refs_params)),
+  }
+  local highlights = {}
+  for _, h in ipairs(request(bufnr, client, "textDocument/documentHighlight", at_title) or {}) do
+    table.insert(highlights, { line = h.range.start.line, kind = h.kind or 1, text = covered_utf16(bufnr, h.range) })
+  end
+  results.highlight = {
+    native = caps.document_highlight and "vim.lsp.buf.document_highlight()" or false,
+    highlights = highlights,
+  }
+  log("definition %d, references %d, highlights %d", #results.definition.locations,
+    #results.references.locations, #highlights)
+
+  -- Semantic tokens: 0.7 has no client for them; decode the relative integers here.
+  local provider = (client.server_capabilities or {}).semanticTokensProvider or {}
+  local tokens_result = request(bufnr, client, "textDocument/semanticTokens/full", { textDocument = { uri = uri } })
+  local data = (tokens_result or {}).data or {}
+  local tokens, line, start = {}, 0, 0
+  for i = 1, #data, 5 do
+    local delta_line, delta_start, length, type_index, modifiers = data[i], data[i + 1], data[i + 2], data[i + 3], data[i + 4]
+    if delta_line > 0 then
+      line, start = line + delta_line, delta_start
+    else
+      start = start + delta_start
+    end
+    local range = { start = { line = line, character = start }, ["end"] = { line = line, character = start + length } }
+    table.insert(tokens, {
+      line = line, start = start, length = length, type = type_index, modifiers = modifiers,
+      text = covered_utf16(bufnr, range),
+    })
+  end
+  results.semantic_tokens = { native = false, legend = provider.legend or vim.NIL, tokens = tokens }
+  log("%d semantic tokens", #tokens)
+
+  -- Selection ranges at 四 of “四个机关” in line 9 (0.7 has no expand-selection client).
+  local position = position_of(bufnr, 8, "四个机关")
+  local chains = request(bufnr, client, "textDocument/selectionRange",
+    { textDocument = { uri = uri }, positions = { position } })
+  local chain = {}
+  local node = chains and chains[1]
+  while node and node.range do
+    table.insert(chain, { start = node.range.start, ["end"] = node.range["end"], text = covered_utf16(bufnr, node.range) })
+    node = node.parent
+  end
+  results.selection_range = { native = false, position = position, chain = chain }
+
+  -- workspace/symbol for a word of a title.
+  local symbols = {}
+  for _, s in ipairs(request(bufnr, client, "workspace/symbol", { query = "贯穿" }) or {}) do
+    local entry = location_entry(bufnr, s.location)
+    entry.name, entry.kind = s.name, s.kind
+    table.insert(symbols, entry)
+  end
+  results.workspace_symbol = {
+    native = caps.workspace_symbol and "vim.lsp.buf.workspace_symbol()" or false,
+    query = "贯穿",
+    symbols = symbols,
+  }
+  log("%d workspace symbols", #symbols)
+
+  -- Completion after typing “四个 on a new last line (didChange is flushed by the request).
+  local typed = "“四个"
+  vim.api.nvim_buf_set_lines(bufnr, -1, -1, false, { typed })
+  local last = vim.api.nvim_buf_line_count(bufnr) - 1
+  local _, column = vim.str_utfindex(typed)
+  local completion = request(bufnr, client, "textDocument/completion",
+    { textDocument = { uri = uri }, position = { line = last, character = column } })
+  local items = {}
+  for _, item in ipairs((completion and completion.items) or completion or {}) do
+    local edit = item.textEdit
+    table.insert(items, {
+      label = item.label, kind = item.kind,
+      new_text = edit and edit.newText or vim.NIL,
+      edit_text = edit and edit.range and covered_utf16(bufnr, edit.range) or vim.NIL,
+      edit_line = edit and edit.range and edit.range.start.line or vim.NIL,
+    })
+  end
+  results.completion = {
+    native = caps.completion and vim.bo[bufnr].omnifunc ~= "" and ("omnifunc=" .. vim.bo[bufnr].omnifunc) or false,
+    typed = typed, line = last, items = items,
+  }
+  log("%d completion items", #items)
+end
+
 local function main()
   -- Watchdog: fires during any vim.wait if the whole run takes too long.
   vim.defer_fn(function()
@@ -65,6 +213,17 @@ local function main()
     pcall(write_results)
     vim.cmd("cquit 3")
   end, 50000)
+
+  -- Neovim 0.7.2 answers workspace/configuration from `settings` (vim.NIL for a missing
+  -- section) but does not advertise it; count what the server asks and what Neovim answers.
+  results.configuration = { requests = {}, answers = {} }
+  local answer_configuration = vim.lsp.handlers["workspace/configuration"]
+  vim.lsp.handlers["workspace/configuration"] = function(err, params, ctx, config)
+    table.insert(results.configuration.requests, params)
+    local answer = answer_configuration(err, params, ctx, config)
+    table.insert(results.configuration.answers, { result = answer, at = elapsed() })
+    return answer
+  end
 
   vim.cmd("filetype on")
   local renda = dofile(repo .. "/editors/neovim/renda.lua")
@@ -89,6 +248,9 @@ local function main()
     return client.initialized == true
   end)
   results.server_info = client.server_info
+
+  local advertised = ((client.config.capabilities or {}).workspace or {}).configuration
+  results.configuration.advertised = advertised == true
   results.offset_encoding = client.offset_encoding
   log("client %d initialized (%s)", client.id, vim.inspect(client.server_info))
 
@@ -114,6 +276,7 @@ local function main()
   end)
   vim.wait(300) -- let a possible second batch land
   results.diagnostics = {}
+  results.configuration.diagnostics_read_at = elapsed()
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
     table.insert(results.diagnostics, {
       lnum = d.lnum,
@@ -183,6 +346,8 @@ local function main()
     results.hover_range_text = covered_utf16(bufnr, response.result.range)
   end
   log("hover: %d chars", #results.hover_text)
+
+  navigation(bufnr, client)
 
   -- Clean shutdown: the server must exit after shutdown + exit.
   client.stop()

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end: batch Emacs + eglot (1.9+) + editors/emacs/renda-eglot.el + `renda lsp` on
-# seeds/001_7cb29f78ffdd70e4.txt: flymake diagnostics, documentSymbol and hover (through
-# jsonrpc-request), imenu, server reuse, clean shutdown (emacs_test.el, check_results.py).
+# seeds/001_7cb29f78ffdd70e4.txt: flymake diagnostics, workspace/configuration answers,
+# documentSymbol, hover, definition/references/highlight, semantic tokens, selection
+# ranges, workspace symbols (through jsonrpc-request), completion (eglot's capf too),
+# imenu, server reuse, clean shutdown (emacs_test.el, check_results.py).
 # Exits 0 when every check passes, 1 when one fails, 0 with "SKIP" when emacs is absent
 # (emacs present without eglot is a failure). RENDA_BINARY: see common.sh.
 set -euo pipefail

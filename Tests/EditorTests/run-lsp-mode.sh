@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: batch Emacs + lsp-mode (8.0+) + editors/emacs/renda-lsp-mode.el + `renda lsp`
-# on seeds/001_7cb29f78ffdd70e4.txt: diagnostics, documentSymbol, hover, clean shutdown
+# on seeds/001_7cb29f78ffdd70e4.txt: diagnostics, workspace/configuration answers,
+# documentSymbol, hover, definition/references/highlight, semantic tokens, selection
+# (lsp-extend-selection), workspace symbols, completion, clean shutdown
 # (lsp_mode_test.el, check_results.py). Exits 0 when every check passes, 1 when one fails,
 # 0 with "SKIP" when emacs or lsp-mode is absent (lsp-mode is optional; eglot is the
 # tested default). RENDA_BINARY: see common.sh.

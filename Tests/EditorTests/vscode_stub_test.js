@@ -45,6 +45,9 @@ const registered = [];
 const vscode = {
   workspace: {
     getConfiguration(section) {
+      // No section: the whole configuration, as vscode-languageclient reads it to answer
+      // workspace/configuration for the section "renda".
+      if (section === undefined) return { get: (key, fallback) => (key === "renda" ? settings : fallback) };
       assert.strictEqual(section, "renda");
       return { get: (key, fallback) => (key in settings ? settings[key] : fallback) };
     },
@@ -81,6 +84,7 @@ class LanguageClient {
     );
     this.pending = new Map();
     this.notifications = [];
+    this.configurationRequests = [];
     this.nextId = 1;
     let buffer = Buffer.alloc(0);
     this.process.stdout.on("data", (chunk) => {
@@ -95,6 +99,13 @@ class LanguageClient {
         if (message.id !== undefined && !message.method && this.pending.has(message.id)) {
           this.pending.get(message.id)(message);
           this.pending.delete(message.id);
+        } else if (message.method === "workspace/configuration") {
+          // vscode-languageclient's ConfigurationFeature: a section without a dot is
+          // workspace.getConfiguration(undefined, scopeUri).get(section).
+          const items = (message.params && message.params.items) || [];
+          const result = items.map((item) => vscode.workspace.getConfiguration(undefined).get(item.section, null));
+          this.configurationRequests.push({ items, result, answeredAfter: this.notifications.length });
+          this.send({ jsonrpc: "2.0", id: message.id, result });
         } else if (message.method && message.id !== undefined) {
           this.send({ jsonrpc: "2.0", id: message.id, result: null }); // e.g. registerCapability
         } else if (message.method) {
@@ -111,6 +122,7 @@ class LanguageClient {
         clientInfo: { name: "vscode-stub" },
         rootUri: url.pathToFileURL(repo).href,
         capabilities: {
+          workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
           textDocument: {
             hover: { contentFormat: ["markdown", "plaintext"] },
             documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -206,6 +218,20 @@ async function main() {
   assert.ok(codes.length > 0, "some diagnostics");
   assert.ok(!codes.includes("ocr-spacing"), `renda.rules turned ocr-spacing off, got ${codes}`);
   ok(`diagnostics for a plaintext document (${codes.length}), none from the rule renda.rules turns off`);
+
+  // The server pulls the renda section (the client advertises workspace/configuration);
+  // the answer carries the same rules, and diagnostics published after it still come.
+  const pulled = await waitFor("a workspace/configuration request", 5000, () => created.configurationRequests[0]);
+  assert.deepStrictEqual(pulled.items.map((i) => i.section), ["renda"]);
+  assert.deepStrictEqual(pulled.result, [settings]);
+  const after = await waitFor("diagnostics after the configuration answer", 10000, () =>
+    created.notifications
+      .slice(pulled.answeredAfter)
+      .find((n) => n.method === "textDocument/publishDiagnostics" && n.params.uri === uri)
+  );
+  const codesAfter = after.params.diagnostics.map((d) => d.code);
+  assert.ok(codesAfter.length > 0 && !codesAfter.includes("ocr-spacing"), `after the pull: ${codesAfter}`);
+  ok(`workspace/configuration for renda answered with the settings; ${codesAfter.length} diagnostics after it`);
 
   const symbols = (await created.request("textDocument/documentSymbol", { textDocument: { uri } })).result;
   assert.strictEqual(symbols.length, 5);

@@ -65,7 +65,9 @@ function M.find_root(path, markers)
   end
 end
 
---- Buffer-local keymaps: K hover, gO / <leader>rs document symbols, [d ]d diagnostics,
+--- Buffer-local keymaps: K hover, gd go to a slogan's members (or a marker's series
+--- start), gr references, <leader>rh highlight a slogan's mentions and members,
+--- gO / <leader>rs document symbols, <leader>rw workspace symbols, [d ]d diagnostics,
 --- <leader>rd the diagnostics of the line, <leader>rq all diagnostics in the location
 --- list, <leader>ra code actions (Renda's fixes).
 function M.default_keymaps(_, bufnr)
@@ -73,7 +75,11 @@ function M.default_keymaps(_, bufnr)
     vim.keymap.set(mode, lhs, rhs, { buffer = bufnr, silent = true, desc = desc })
   end
   map("n", "K", vim.lsp.buf.hover, "Renda: hover (slogan members, glossary entry)")
+  map("n", "gd", vim.lsp.buf.definition, "Renda: go to the slogan's members / the series' first marker")
+  map("n", "gr", vim.lsp.buf.references, "Renda: the slogan's mentions and members")
+  map("n", "<leader>rh", vim.lsp.buf.document_highlight, "Renda: highlight the slogan's mentions and members")
   map("n", "gO", vim.lsp.buf.document_symbol, "Renda: outline (articles, headings, lists)")
+  map("n", "<leader>rw", vim.lsp.buf.workspace_symbol, "Renda: titles, headings, authors in the project")
   map("n", "<leader>rs", vim.lsp.buf.document_symbol, "Renda: outline")
   map("n", "[d", vim.diagnostic.goto_prev, "Renda: previous finding")
   map("n", "]d", vim.diagnostic.goto_next, "Renda: next finding")
@@ -123,6 +129,10 @@ function M.client_for_root(root)
       end
     end,
     on_attach = function(client, bufnr)
+      -- <C-x><C-o> completes slogan names after “ and canonical phrases.
+      if vim.bo[bufnr].omnifunc == "" then
+        vim.bo[bufnr].omnifunc = "v:lua.vim.lsp.omnifunc"
+      end
       if opts.keymaps then
         M.default_keymaps(client, bufnr)
       end
