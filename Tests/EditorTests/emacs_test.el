@@ -251,6 +251,9 @@ symbols and completion through `jsonrpc-request' (what eglot itself would use: `
     ;; Opening the file runs text-mode-hook -> renda-eglot-maybe-ensure -> eglot-ensure,
     ;; which connects from post-command-hook (run by renda-test--wait).
     (find-file seed)
+    ;; The test types into the buffer (completion) but never saves it: a checkout whose
+    ;; files are read-only must not stop it.
+    (setq buffer-read-only nil)
     (renda-test--put 'major_mode (symbol-name major-mode))
     (renda-test--wait "eglot to manage the buffer" 15
                       (lambda () (and (bound-and-true-p eglot--managed-mode) (eglot-current-server))))

@@ -222,6 +222,9 @@ symbols and completion, through `lsp-request' or lsp-mode's own command (`native
                                                       "."))
                                          "?")))
     (find-file seed)
+    ;; The test types into the buffer (completion) but never saves it: a checkout whose
+    ;; files are read-only must not stop it.
+    (setq buffer-read-only nil)
     (renda-test--put 'major_mode (symbol-name major-mode))
     ;; text-mode-hook -> renda-lsp-maybe-start -> lsp-deferred; batch Emacs has no
     ;; visible window changes to trigger it, so start it the way the hook would.
