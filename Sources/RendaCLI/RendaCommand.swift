@@ -11,7 +11,7 @@ package enum RendaCommand {
     usage: renda <command> [options] [PATH...]
 
     commands:
-      check [--format text|json|sarif] [--fail-on error|warning|info|hint|never]
+      check [--format text|json|sarif|rdjson] [--fail-on error|warning|info|hint|never]
             [--lang zh|en] [--config FILE] [--rule ID]... [--jobs N] PATH...
                                                       report findings; exit 1 when any is at or above --fail-on
       fix [--dry-run] [--rule ID]... [--config FILE] PATH...

@@ -19,9 +19,9 @@ package enum GlossaryLoader {
   /// an unknown province kind or place level, or a name used twice are errors, reported with a
   /// JSON path.
   package static func decode(_ data: Data, source: String) throws(GlossaryLoadError) -> Glossary {
-    // A places file (thousands of entries) takes a hand-written reader; anything it does not
-    // recognise goes through JSONDecoder, which also words the errors.
-    if let file = PlacesFastReader.read(data) {
+    // A hand-written reader first (JSONDecoder was half of `renda check`'s start-up); anything
+    // it does not recognise goes through JSONDecoder, which also words the errors.
+    if let file = GlossaryFastReader.read(data) {
       return try FileMapper(source: source).map(file)
     }
     let file: GlossaryFileDTO
@@ -141,7 +141,7 @@ package enum GlossaryLoader {
     () throws(GlossaryLoadError) -> Glossary in
     var glossary = Glossary.empty
     for name in ["formulas", "provinces", "confusables", "places", "phrases"] {
-      glossary = merging(glossary, with: try decode(resource(name), source: builtInSource(name)))
+      glossary = combining(glossary, with: try decode(resource(name), source: builtInSource(name)))
     }
     let shortNames = Set(glossary.provinces.map(\.shortName))
     if let index = glossary.places.firstIndex(where: { !shortNames.contains($0.province) }) {
@@ -151,6 +151,21 @@ package enum GlossaryLoader {
         message: "\"\(glossary.places[index].province)\" is not the shortName of a built-in province")
     }
     return glossary
+  }
+
+  /// `merging(base, with: file)` for a decoded `file`: a section `base` does not have yet is
+  /// taken as it is (a decoded file names no entry twice, so merging it into nothing changes
+  /// nothing) instead of being laid over entry by entry; otherwise `merging`.
+  private static func combining(_ base: Glossary, with file: Glossary) -> Glossary {
+    let disjoint =
+      (base.formulas.isEmpty || file.formulas.isEmpty) && (base.provinces.isEmpty || file.provinces.isEmpty)
+      && (base.confusables.isEmpty || file.confusables.isEmpty) && (base.places.isEmpty || file.places.isEmpty)
+      && (base.phrases.isEmpty || file.phrases.isEmpty)
+    guard disjoint else { return merging(base, with: file) }
+    return Glossary(
+      formulas: base.formulas + file.formulas, provinces: base.provinces + file.provinces,
+      confusables: base.confusables + file.confusables, places: base.places + file.places,
+      phrases: base.phrases + file.phrases)
   }
 
   private static func builtInSource(_ name: String) -> String { "RendaData/Resources/\(name).json" }
@@ -506,6 +521,7 @@ private struct FileMapper {
     var places: [Place] = []
     places.reserveCapacity(file.places?.count ?? 0)
     var placeKeys: [PlaceKey: Int] = [:]
+    placeKeys.reserveCapacity(file.places?.count ?? 0)
     for (index, dto) in (file.places ?? []).enumerated() {
       let place = try map(dto, at: index)
       if let earlier = placeKeys.updateValue(index, forKey: place.key) {

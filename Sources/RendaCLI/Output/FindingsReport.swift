@@ -86,6 +86,31 @@ package enum FindingsReport {
     encode(files.map { file($0, language: language) })
   }
 
+  /// One file of the report as an item of the top-level array, indented as the encoder
+  /// indents array elements, for `OrderedOutput` to stream between `[` and `]`.
+  static func item(_ checked: CheckSession.Checked, language: Language) -> String {
+    indented(encode(file(checked, language: language)), by: 2)
+  }
+
+  /// The report of no file at all.
+  static var emptyList: String { encode([File]()) }
+
+  /// `json` (pretty-printed, so without raw line feeds inside strings) with `count` spaces
+  /// before every line but the empty ones (the encoder writes an empty array as `[`, an empty
+  /// line, `]`).
+  static func indented(_ json: some StringProtocol, by count: Int) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(json.utf8.count + json.utf8.count / 8)
+    let pad = [UInt8](repeating: UInt8(ascii: " "), count: count)
+    var atLineStart = true
+    for byte in json.utf8 {
+      if atLineStart && byte != UInt8(ascii: "\n") { bytes.append(contentsOf: pad) }
+      bytes.append(byte)
+      atLineStart = byte == UInt8(ascii: "\n")
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   static func encode(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -129,58 +129,64 @@ enum SARIFReport {
   }
 
   static func json(_ files: [CheckSession.Checked], language: Language) -> String {
+    let collector = Collector()
+    for (index, checked) in files.enumerated() { collector.add(checked, index: index, language: language) }
+    return collector.document(language: language)
+  }
+
+  /// The results of one file, in the order of its findings.
+  static func results(_ checked: CheckSession.Checked, language: Language) -> [ResultJSON] {
+    let location = ArtifactLocation(uri: uri(checked.document.path), uriBaseId: relativeBase(checked.document.path))
+    func region(_ range: TextRange) -> Region {
+      let start = checked.analysis.position(of: range.lowerBound)
+      var end = checked.analysis.position(of: range.upperBound)
+      if end.line == start.line, end.column <= start.column { end.column = start.column + 1 }
+      return Region(startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column)
+    }
+    return checked.analysis.findings.map { finding in
+      let related = finding.related.enumerated().map { index, item in
+        RelatedLocation(
+          id: index + 1, physicalLocation: PhysicalLocation(artifactLocation: location, region: region(item.range)),
+          message: Text(text: item.message.text(in: language)))
+      }
+      let fixes = finding.fixes.map { fix in
+        FixJSON(
+          description: Text(text: fix.title.text(in: language)),
+          artifactChanges: [
+            ArtifactChange(
+              artifactLocation: location,
+              replacements: fix.edits.map { edit in
+                let start = checked.analysis.position(of: edit.range.lowerBound)
+                let end = checked.analysis.position(of: edit.range.upperBound)
+                return Replacement(
+                  deletedRegion: Region(
+                    startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column),
+                  insertedContent: Text(text: edit.newText))
+              })
+          ])
+      }
+      return ResultJSON(
+        ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule] ?? 0, level: level(finding.severity),
+        message: Text(text: finding.message.text(in: language)),
+        locations: [
+          Location(physicalLocation: PhysicalLocation(artifactLocation: location, region: region(finding.range)))
+        ],
+        relatedLocations: related.isEmpty ? nil : related, fixes: fixes.isEmpty ? nil : fixes)
+    }
+  }
+
+  private static let ruleIndex = Dictionary(uniqueKeysWithValues: CheckRegistry.all.enumerated().map { ($1.id, $0) })
+
+  /// The log around the results: the rules, the artifacts (`paths`, in order), the base.
+  static func log(paths: [String], results: [ResultJSON], language: Language) -> Log {
     let rules = CheckRegistry.all.map { check in
       Rule(
         id: check.id, name: check.id, shortDescription: Text(text: check.summary.text(in: language)),
         fullDescription: Text(text: check.summary.text(in: language)), help: Text(text: check.documentation),
         defaultConfiguration: Configuration(level: level(check.defaultSeverity)))
     }
-    let ruleIndex = Dictionary(uniqueKeysWithValues: CheckRegistry.all.enumerated().map { ($1.id, $0) })
-    var results: [ResultJSON] = []
-    for checked in files {
-      let location = ArtifactLocation(uri: uri(checked.document.path), uriBaseId: relativeBase(checked.document.path))
-      func region(_ range: TextRange) -> Region {
-        let start = checked.analysis.position(of: range.lowerBound)
-        var end = checked.analysis.position(of: range.upperBound)
-        if end.line == start.line, end.column <= start.column { end.column = start.column + 1 }
-        return Region(startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column)
-      }
-      for finding in checked.analysis.findings {
-        let related = finding.related.enumerated().map { index, item in
-          RelatedLocation(
-            id: index + 1, physicalLocation: PhysicalLocation(artifactLocation: location, region: region(item.range)),
-            message: Text(text: item.message.text(in: language)))
-        }
-        let fixes = finding.fixes.map { fix in
-          FixJSON(
-            description: Text(text: fix.title.text(in: language)),
-            artifactChanges: [
-              ArtifactChange(
-                artifactLocation: location,
-                replacements: fix.edits.map { edit in
-                  let start = checked.analysis.position(of: edit.range.lowerBound)
-                  let end = checked.analysis.position(of: edit.range.upperBound)
-                  return Replacement(
-                    deletedRegion: Region(
-                      startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column),
-                    insertedContent: Text(text: edit.newText))
-                })
-            ])
-        }
-        results.append(
-          ResultJSON(
-            ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule] ?? 0, level: level(finding.severity),
-            message: Text(text: finding.message.text(in: language)),
-            locations: [
-              Location(physicalLocation: PhysicalLocation(artifactLocation: location, region: region(finding.range)))
-            ],
-            relatedLocations: related.isEmpty ? nil : related, fixes: fixes.isEmpty ? nil : fixes))
-      }
-    }
-    let artifacts = files.map {
-      Artifact(location: ArtifactLocation(uri: uri($0.document.path), uriBaseId: relativeBase($0.document.path)))
-    }
-    let usesBase = files.contains { relativeBase($0.document.path) != nil }
+    let artifacts = paths.map { Artifact(location: ArtifactLocation(uri: uri($0), uriBaseId: relativeBase($0))) }
+    let usesBase = paths.contains { relativeBase($0) != nil }
     let run = Run(
       tool: Tool(driver: Driver(rules: rules)),
       originalUriBaseIds: usesBase
@@ -190,7 +196,50 @@ enum SARIFReport {
         ]
         : nil,
       artifacts: artifacts, results: results)
-    return FindingsReport.encode(Log(runs: [run]))
+    return Log(runs: [run])
+  }
+
+  /// Gathers the results of files reported in parallel, each rendered as JSON text on the
+  /// worker that analysed the file (the analysis is not kept), and assembles the one log
+  /// around them in input order. SARIF lists the artifacts before the results, so the log is
+  /// written when every file is done.
+  final class Collector: @unchecked Sendable {
+    private struct Piece {
+      var path: String
+      /// The file's results as elements of the log's `results` array (indented, no brackets);
+      /// empty when the file has no finding.
+      var results: String
+    }
+
+    private let lock = NSLock()
+    private var pieces: [Int: Piece] = [:]
+
+    func add(_ checked: CheckSession.Checked, index: Int, language: Language) {
+      let results = SARIFReport.results(checked, language: language)
+      var text = ""
+      if !results.isEmpty {
+        // `[\n` + elements indented by 2 + `\n]`; in the log the elements are 8 deep.
+        let array = FindingsReport.encode(results)
+        let inner = array.utf8.dropFirst(2).dropLast(2)
+        text = FindingsReport.indented(Substring(inner), by: 6)
+      }
+      lock.lock()
+      pieces[index] = Piece(path: checked.document.path, results: text)
+      lock.unlock()
+    }
+
+    func document(language: Language) -> String {
+      lock.lock()
+      let ordered = pieces.sorted { $0.key < $1.key }.map(\.value)
+      lock.unlock()
+      let empty = FindingsReport.encode(SARIFReport.log(paths: ordered.map(\.path), results: [], language: language))
+      let filled = ordered.map(\.results).filter { !$0.isEmpty }
+      guard !filled.isEmpty else { return empty }
+      let hole = "\"results\" : [\n\n      ]"
+      guard let range = empty.range(of: hole) else { return empty }
+      return empty.replacingCharacters(
+        in: range, with: "\"results\" : [\n" + filled.joined(separator: ",\n") + "\n      ]")
+    }
   }
 
   private static func relativeBase(_ path: String) -> String? {

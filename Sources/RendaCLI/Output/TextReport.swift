@@ -6,35 +6,99 @@ import RendaText
 /// line and a caret under the range (East Asian wide characters count two columns).
 /// Colour only on a terminal.
 enum TextReport {
+  /// Bytes of report gathered before `render(_:language:color:chunk:)` hands them on.
+  static let chunkSize = 1 << 16
+
+  /// The whole report of one file.
   static func render(_ checked: CheckSession.Checked, language: Language, color: Bool) -> String {
+    var whole = ""
+    render(checked, language: language, color: color, chunkSize: .max) { whole += $0 }
+    return whole
+  }
+
+  /// The report of one file in pieces of about `chunkSize` bytes, so a report of hundreds of
+  /// thousands of findings is never held whole.
+  static func render(
+    _ checked: CheckSession.Checked, language: Language, color: Bool, chunkSize: Int = chunkSize,
+    chunk: (String) -> Void
+  ) {
     var out = ""
+    out.reserveCapacity(min(chunkSize, 1 << 20) + 4096)
     let text = checked.analysis.text
+    let path = checked.document.path
     for finding in checked.analysis.findings {
       let start = checked.analysis.position(of: finding.range.lowerBound)
-      let severity = finding.severity.rawValue
-      let label = color ? "\(colorCode(finding.severity))\(severity)\u{1B}[0m" : severity
-      out += "\(checked.document.path):\(start.line):\(start.column): \(label)[\(finding.rule)]: "
-      out += finding.message.text(in: language) + "\n"
-      let lineNumber = start.line - 1
-      let lineRange = text.lineIndex.contentRange(ofLine: lineNumber)
-      let lineText = text.string(in: lineRange)
       let gutter = String(start.line)
-      out += "  \(gutter) | \(lineText)\n"
-      let before = text.string(in: lineRange.lowerBound..<max(lineRange.lowerBound, finding.range.lowerBound))
+      out += path
+      out += ":"
+      out += gutter
+      out += ":"
+      out += String(start.column)
+      out += ": "
+      if color {
+        out += colorCode(finding.severity)
+        out += finding.severity.rawValue
+        out += "\u{1B}[0m"
+      } else {
+        out += finding.severity.rawValue
+      }
+      out += "["
+      out += finding.rule
+      out += "]: "
+      out += finding.message.text(in: language)
+      out += "\n  "
+      out += gutter
+      out += " | "
+      let lineRange = text.lineIndex.contentRange(ofLine: start.line - 1)
+      out += text.string(in: lineRange)
+      out += "\n  "
+      let beforeWidth = displayWidth(
+        text.scalars(in: lineRange.lowerBound..<max(lineRange.lowerBound, finding.range.lowerBound)))
       let coveredEnd = min(finding.range.upperBound, lineRange.upperBound)
-      let covered = text.string(in: finding.range.lowerBound..<max(finding.range.lowerBound, coveredEnd))
-      let caret = String(repeating: "^", count: max(1, displayWidth(covered)))
-      let pad = String(repeating: " ", count: gutter.count)
-      let marks = color ? "\u{1B}[1m\(caret)\u{1B}[0m" : caret
-      out += "  \(pad) | \(String(repeating: " ", count: displayWidth(before)))\(marks)\n"
+      let coveredWidth = displayWidth(
+        text.scalars(in: finding.range.lowerBound..<max(finding.range.lowerBound, coveredEnd)))
+      appendRepeating(" ", count: gutter.utf8.count, to: &out)
+      out += " | "
+      appendRepeating(" ", count: beforeWidth, to: &out)
+      if color { out += "\u{1B}[1m" }
+      appendRepeating("^", count: max(1, coveredWidth), to: &out)
+      if color { out += "\u{1B}[0m" }
+      out += "\n"
       for related in finding.related {
         let position = checked.analysis.position(of: related.range.lowerBound)
-        out += "  \(pad) = \(checked.document.path):\(position.line):\(position.column): "
-        out += related.message.text(in: language) + "\n"
+        out += "  "
+        appendRepeating(" ", count: gutter.utf8.count, to: &out)
+        out += " = "
+        out += path
+        out += ":"
+        out += String(position.line)
+        out += ":"
+        out += String(position.column)
+        out += ": "
+        out += related.message.text(in: language)
+        out += "\n"
+      }
+      if out.utf8.count >= chunkSize {
+        chunk(out)
+        out = ""
+        out.reserveCapacity(min(chunkSize, 1 << 20) + 4096)
       }
     }
-    return out
+    if !out.isEmpty { chunk(out) }
   }
+
+  private static func appendRepeating(_ character: Unicode.Scalar, count: Int, to out: inout String) {
+    let table = character == " " ? spaces : carets
+    if count < table.count {
+      out += table[count]
+    } else {
+      out += String(repeating: String(character), count: count)
+    }
+  }
+
+  /// `spaces[n]` is n spaces (`carets[n]` n carets): padding without building a `String` each time.
+  private static let spaces = (0..<160).map { String(repeating: " ", count: $0) }
+  private static let carets = (0..<160).map { String(repeating: "^", count: $0) }
 
   private static func colorCode(_ severity: Severity) -> String {
     switch severity {
@@ -46,12 +110,19 @@ enum TextReport {
   }
 
   /// Terminal columns of `text`: wide (CJK, full-width) scalars count two.
-  static func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { width, scalar in
+  static func displayWidth(_ text: String) -> Int { displayWidth(text.unicodeScalars) }
+
+  /// Terminal columns of `scalars`: wide (CJK, full-width) scalars count two.
+  static func displayWidth(_ scalars: some Sequence<Unicode.Scalar>) -> Int {
+    scalars.reduce(0) { width, scalar in
       // Fast paths (same widths): CJK ideographs are wide, printable ASCII is narrow.
       switch scalar.value {
       case 0x4E00...0x9FFF, 0x3400...0x4DBF: return width + 2
       case 0x20...0x7E: return width + 1
+      // CJK punctuation (without the tone marks U+302A–U+302F) and full-width forms: wide;
+      // general punctuation such as “ ” — : narrow. None of them is a nonspacing mark.
+      case 0x3000...0x3029, 0x3030...0x303E, 0xFF00...0xFF60: return width + 2
+      case 0x2010...0x2027: return width + 1
       default: break
       }
       if scalar.value == 0x09 { return width + 1 }

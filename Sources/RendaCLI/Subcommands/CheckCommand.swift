@@ -3,17 +3,21 @@ import RendaChecks
 import RendaConfiguration
 import RendaIDE
 
-/// `renda check [--format text|json|sarif] [--fail-on SEVERITY] [--lang zh|en]
+/// `renda check [--format text|json|sarif|rdjson] [--fail-on SEVERITY] [--lang zh|en]
 /// [--config FILE] [--rule ID]... [--jobs N] PATH...`
 ///
 /// Exit codes: 0 no finding at or above `--fail-on` (default `warning`); 1 some; 2 a
 /// usage, configuration or input error (the other files are still checked).
 enum CheckCommand {
   enum Format: String {
-    case text, json, sarif
+    case text, json, sarif, rdjson
   }
 
   static func run(_ arguments: [String], io: CommandIO) -> Int32 {
+    if arguments == ["--help"] || arguments == ["-h"] {
+      io.output(RendaCommand.usage + "\n")
+      return 0
+    }
     let parsed: Arguments
     switch Arguments.parse(
       arguments, valued: ["--format", "--fail-on", "--lang", "--config", "--rule", "--color", "--jobs"], flags: ["--no-color"])
@@ -24,7 +28,7 @@ enum CheckCommand {
     case .success(let value): parsed = value
     }
     guard let format = Format(rawValue: parsed.values["--format"] ?? "text") else {
-      io.error("renda check: unknown format '\(parsed.values["--format"]!)': use text, json or sarif")
+      io.error("renda check: unknown format '\(parsed.values["--format"]!)': use text, json, sarif or rdjson")
       return 2
     }
     guard let failOn = failThreshold(parsed.values["--fail-on"] ?? "warning") else {
@@ -70,38 +74,44 @@ enum CheckCommand {
     default: useColor = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    var inputFailed = false
-    var worst: Severity?
-    var reported: [CheckSession.Checked] = []
-    for outcome in session.run(parsed.paths) {
+    let output = OrderedOutput(
+      io: io, window: CheckCommand.window(jobs: session.workers),
+      listOpening: format == .rdjson ? RDJSONReport.frame.opening : "[\n")
+    let tally = CheckTally()
+    let sarif = format == .sarif ? SARIFReport.Collector() : nil
+    session.stream(parsed.paths, output: output) { outcome, writer in
       switch outcome {
-      case .failed(let error):
-        io.error(error.description)
-        inputFailed = true
-      case .skipped: continue
+      case .failed: tally.noteFailure()
+      case .skipped: break
       case .checked(let checked):
-        for finding in checked.analysis.findings where worst == nil || finding.severity > worst! {
-          worst = finding.severity
+        tally.note(checked.analysis.findings)
+        switch format {
+        case .text: TextReport.render(checked, language: language, color: useColor, chunk: writer.output)
+        case .json: writer.item(FindingsReport.item(checked, language: language))
+        case .sarif: sarif?.add(checked, index: writer.index, language: language)
+        case .rdjson: RDJSONReport.item(checked, language: language).map(writer.item)
         }
-        if format == .text {
-          io.output(TextReport.render(checked, language: language, color: useColor))
-        }
-        reported.append(checked)
       }
     }
+    let summary = tally.summary
     switch format {
     case .text:
-      let count = reported.map(\.analysis.findings.count).reduce(0, +)
-      if count > 0 || !reported.isEmpty {
-        io.error("\(count) finding\(count == 1 ? "" : "s") in \(reported.count) file\(reported.count == 1 ? "" : "s")")
+      let count = summary.findings
+      if count > 0 || summary.files > 0 {
+        io.error("\(count) finding\(count == 1 ? "" : "s") in \(summary.files) file\(summary.files == 1 ? "" : "s")")
       }
-    case .json: io.output(FindingsReport.json(reported, language: language) + "\n")
-    case .sarif: io.output(SARIFReport.json(reported, language: language) + "\n")
+    case .json: io.output(output.itemsWritten == 0 ? FindingsReport.emptyList + "\n" : "\n]\n")
+    case .sarif: sarif.map { io.output($0.document(language: language) + "\n") }
+    case .rdjson:
+      io.output((output.itemsWritten == 0 ? RDJSONReport.frame.empty : RDJSONReport.frame.closing) + "\n")
     }
-    if inputFailed { return 2 }
-    if let failOn, let worst, worst >= failOn { return 1 }
+    if summary.inputFailed { return 2 }
+    if let failOn, let worst = summary.worst, worst >= failOn { return 1 }
     return 0
   }
+
+  /// How many inputs the workers may run ahead of the one being written.
+  static func window(jobs: Int) -> Int { max(8, 4 * jobs) }
 
   /// `never` → nil (never fail on findings).
   private static func failThreshold(_ value: String) -> Severity?? {

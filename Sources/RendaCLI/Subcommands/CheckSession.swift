@@ -41,6 +41,9 @@ struct CheckSession {
     }
   }
 
+  /// Inputs analysed at once by `stream`: `--jobs`, else one per core.
+  var workers: Int { options.jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
   /// The configuration that governs `path`: `--config`, else the nearest `.renda.json`.
   func configuration(for path: String) throws(ConfigurationError) -> RendaConfiguration {
     if let explicit { return explicit }
@@ -70,6 +73,31 @@ struct CheckSession {
     return results.values.compactMap { outcome in
       if case .failed(let error) = outcome, !seen.insert(error.description).inserted { return nil }
       return outcome ?? .skipped
+    }
+  }
+
+  /// Reads, analyses and reports every input in parallel, writing the reports in input order
+  /// through `output` as they are ready (see `OrderedOutput`).
+  ///
+  /// `report` runs on the worker that analysed the input, with the outcome and a writer for
+  /// that input's pieces; the analysis is released when it returns, so at most `jobs` analyses
+  /// (and the reports of at most `window` inputs) are alive at once. A failure is written to
+  /// standard error by the session (once per message) before `report` sees it.
+  func stream(
+    _ paths: [String], output: OrderedOutput, report: @Sendable (Outcome, OrderedOutput.Writer) -> Void
+  ) {
+    let entries = InputFiles.expand(paths)
+    let next = ResultSlots<Int>(count: 1)
+    let workers = min(self.workers, max(1, entries.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while let index = next.take(below: entries.count) {
+        output.admit(index)
+        let writer = OrderedOutput.Writer(output: output, index: index)
+        let outcome = analyse(entries[index])
+        if case .failed(let error) = outcome { writer.error(error.description) }
+        report(outcome, writer)
+        output.finish(index)
+      }
     }
   }
 

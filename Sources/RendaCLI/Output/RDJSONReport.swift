@@ -1,0 +1,128 @@
+import Foundation
+import RendaChecks
+import RendaIDE
+import RendaText
+
+/// `renda check --format rdjson`: reviewdog's Diagnostic Format (`DiagnosticResult` of
+/// `proto/rdf/reviewdog.proto`) for `reviewdog -f=rdjson`. Positions are 1-based lines and
+/// 1-based columns counted in UTF-8 bytes, as the format says; ranges end exclusively. A fix
+/// with a single edit becomes a suggestion (reviewdog offers a diagnostic's suggestions as
+/// alternatives, so a fix of several edits is not one); related locations are
+/// `related_locations`.
+///
+/// The document's keys are sorted, so `diagnostics` comes first and each file's diagnostics
+/// are streamed as items of that array (`OrderedOutput`).
+enum RDJSONReport {
+  struct Result: Encodable {
+    var diagnostics: [Diagnostic]
+    var source: Source
+  }
+
+  struct Source: Encodable {
+    var name = "renda"
+    var url = "https://github.com/renda-lint/renda"
+  }
+
+  struct Diagnostic: Encodable {
+    var message: String
+    var location: Location
+    var severity: String
+    var code: Code
+    var suggestions: [Suggestion]?
+    var relatedLocations: [RelatedLocation]?
+
+    enum CodingKeys: String, CodingKey {
+      case message, location, severity, code, suggestions
+      case relatedLocations = "related_locations"
+    }
+  }
+
+  struct Location: Encodable {
+    var path: String
+    var range: Range
+  }
+
+  struct Range: Encodable {
+    var start: Position
+    var end: Position
+  }
+
+  struct Position: Encodable {
+    var line: Int
+    var column: Int
+  }
+
+  struct Code: Encodable {
+    var value: String
+  }
+
+  struct Suggestion: Encodable {
+    var range: Range
+    var text: String
+  }
+
+  struct RelatedLocation: Encodable {
+    var message: String
+    var location: Location
+  }
+
+  static func severity(_ severity: Severity) -> String {
+    switch severity {
+    case .error: "ERROR"
+    case .warning: "WARNING"
+    case .info, .hint: "INFO"
+    }
+  }
+
+  /// The diagnostics of one file, in the order of its findings.
+  static func diagnostics(_ checked: CheckSession.Checked, language: Language) -> [Diagnostic] {
+    let text = checked.analysis.text
+    let path = checked.document.path
+    func range(_ range: TextRange) -> Range {
+      let start = text.lineColumn(of: range.lowerBound)
+      let end = text.lineColumn(of: range.upperBound)
+      return Range(
+        start: Position(line: start.line + 1, column: start.utf8Column + 1),
+        end: Position(line: end.line + 1, column: end.utf8Column + 1))
+    }
+    return checked.analysis.findings.map { finding in
+      let suggestions = finding.fixes.compactMap { fix -> Suggestion? in
+        guard fix.edits.count == 1, let edit = fix.edits.first else { return nil }
+        return Suggestion(range: range(edit.range), text: edit.newText)
+      }
+      let related = finding.related.map {
+        RelatedLocation(message: $0.message.text(in: language), location: Location(path: path, range: range($0.range)))
+      }
+      return Diagnostic(
+        message: finding.message.text(in: language), location: Location(path: path, range: range(finding.range)),
+        severity: severity(finding.severity), code: Code(value: finding.rule),
+        suggestions: suggestions.isEmpty ? nil : suggestions, relatedLocations: related.isEmpty ? nil : related)
+    }
+  }
+
+  /// One file's diagnostics as items of the document's `diagnostics` array (indented, without
+  /// brackets); nil when the file has no finding.
+  static func item(_ checked: CheckSession.Checked, language: Language) -> String? {
+    let diagnostics = diagnostics(checked, language: language)
+    guard !diagnostics.isEmpty else { return nil }
+    // `[\n` + elements indented by 2 + `\n]`; in the document they are 4 deep.
+    let array = FindingsReport.encode(diagnostics)
+    return FindingsReport.indented(Substring(array.utf8.dropFirst(2).dropLast(2)), by: 2)
+  }
+
+  /// The document without diagnostics, and the text before and after the items of its
+  /// `diagnostics` array when there are some.
+  static let frame: (empty: String, opening: String, closing: String) = {
+    let empty = FindingsReport.encode(Result(diagnostics: [], source: Source()))
+    let hole = "\"diagnostics\" : [\n\n  ]"
+    guard let range = empty.range(of: hole) else { return (empty, empty, "") }
+    let opening = String(empty[..<range.lowerBound]) + "\"diagnostics\" : [\n"
+    let closing = "\n  ]" + String(empty[range.upperBound...])
+    return (empty, opening, closing)
+  }()
+
+  /// The whole document for `files` (tests; `renda check` streams it).
+  static func json(_ files: [CheckSession.Checked], language: Language) -> String {
+    FindingsReport.encode(Result(diagnostics: files.flatMap { diagnostics($0, language: language) }, source: Source()))
+  }
+}
