@@ -14,7 +14,7 @@ package enum SelectionRanges {
   package static func chain(at offset: TextOffset, in page: Page) -> [TextRange] {
     let text = page.text
     var candidates: [TextRange] = []
-    if let paragraph = page.paragraphs.first(where: { ElementLocator.contains($0.range, offset) }) {
+    if let paragraph = ElementLocator.element(page.paragraphs, at: offset, range: { $0.range }) {
       let scalars = ScalarRun(text: text, range: paragraph.range)
       if let at = scalars.index(at: offset) {
         let sentence = scalars.bounds(around: at, stoppingAt: isSentenceBreak, keepingTrailing: true)
@@ -27,7 +27,7 @@ package enum SelectionRanges {
     }
     if let k = ElementLocator.articleIndex(at: offset, in: page) {
       let article = page.articles[k]
-      candidates += sections(of: article).filter { ElementLocator.contains($0, offset) }
+      candidates += sections(of: article).filter { ElementLocator.touches($0, offset) }
       candidates.append(extent(of: article))
     }
     candidates.append(TextOffset.zero..<text.endOffset)

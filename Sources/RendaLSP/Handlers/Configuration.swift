@@ -43,6 +43,7 @@ extension LanguageServer {
   }
 
   func didChangeWatchedFiles(_ params: DidChangeWatchedFilesParams) {
+    workspaceSymbols.invalidateListing()
     reloadConfiguration(reason: "\(params.changes.count) watched file(s) changed")
   }
 

@@ -27,7 +27,7 @@ extension LanguageServer {
         files.append((uri, symbols.map { LocatedSymbol(symbol: $0, range: analysed.converter.range(of: $0.range)) }))
       }
       try Task.checkCancellation()
-      files += index.symbols(under: roots, skipping: openPaths, encoding: encoding)
+      files += await index.symbols(under: roots, skipping: openPaths, encoding: encoding)
       var matches: [(score: Int, order: Int, information: SymbolInformation)] = []
       for (uri, symbols) in files {
         for located in symbols {

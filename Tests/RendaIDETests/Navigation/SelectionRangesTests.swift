@@ -20,6 +20,15 @@ struct SelectionRangesTests {
     #expect(chain.last == TextOffset.zero..<analysis.text.endOffset)
   }
 
+  @Test("at the very end of a paragraph the chain still starts at the word, clause and sentence")
+  func endOfParagraph() throws {
+    let analysis = try NavTest.analysis(blocks: [["人大代表要依法履职，着力构建全", "覆盖格局。代表 2022 年提出建议。"]])
+    let end = try NavTest.offset(of: "建议。", in: analysis, by: 3)
+    let texts = Self.texts(SelectionRanges.chain(at: end, in: analysis.page), analysis)
+    #expect(texts.contains("代表2022年提出建议。"), "\(texts)")
+    #expect(texts.contains("人大代表要依法履职，着力构建全覆盖格局。代表2022年提出建议。"), "\(texts)")
+  }
+
   @Test("digits are a word of their own inside an ideographic clause")
   func digitsWord() throws {
     let analysis = try NavTest.analysis(blocks: [["人大代表要依法履职，着力构建全", "覆盖格局。代表 2022 年提出建议。"]])

@@ -21,6 +21,14 @@ struct SloganNavigationTests {
     #expect(NavTest.texts(targets, in: analysis) == ["政治机关", "权力机关", "工作机关", "代表机关"])
   }
 
+  @Test("a caret just past the slogan (四个机关|”) still finds it")
+  func caretAfterTheSlogan() throws {
+    let analysis = try Self.inlineList()
+    let at = try NavTest.offset(of: "四个机关", in: analysis, by: 4)
+    let targets = NavigationProvider.definition(at: at, in: analysis)
+    #expect(NavTest.texts(targets, in: analysis) == ["政治机关", "权力机关", "工作机关", "代表机关"])
+  }
+
   @Test("the later mention leads to the same members, and a member leads back to the defining mention")
   func laterMentionAndMemberBack() throws {
     let analysis = try Self.inlineList()
