@@ -34,7 +34,7 @@ struct CompletionProtocolTests {
   @Test func triggerCharacterIsAnnounced() async throws {
     try await LSPProcess.session(initialize: false) { server in
       let initialize = try await server.result("initialize", ["processId": nil, "capabilities": [:]])
-      #expect(initialize["capabilities"]?["completionProvider"]?["triggerCharacters"] == ["“"])
+      #expect(initialize["capabilities"]?["completionProvider"]?["triggerCharacters"] == ["“", "（", "("])
       server.notify("initialized", [:])
     }
   }

@@ -98,6 +98,28 @@ struct ConfigurationPullTests {
     }
   }
 
+  @Test func aLaterAnswerWithoutRulesClearsWhatAnEarlierOneSet() async throws {
+    try await LSPProcess.session(capabilities: Self.pulling) { server in
+      let request = try await server.serverRequest("workspace/configuration")
+      let uri = PackagePaths.seedURI()
+      server.open(uri: uri, text: try PackagePaths.seed())
+      _ = try await server.diagnostics(uri: uri, version: 1)
+      var mark = server.messages.count
+      server.answer(request, result: [["rules": ["ocr-spacing": "off"]]])
+      #expect(!Self.codes(try await Self.nextPublish(server, uri: uri, from: mark)).contains("ocr-spacing"))
+      // The user removed the setting: the next answer has no rules at all.
+      mark = server.messages.count
+      server.notify("workspace/didChangeConfiguration", ["settings": nil])
+      let again = try await server.serverRequest("workspace/configuration", from: mark)
+      mark = server.messages.count
+      server.answer(again, result: [["language": "zh"]])
+      _ = try await server.waitFor("ocr-spacing back", from: mark) { message in
+        message["method"] == "textDocument/publishDiagnostics"
+          && message["params"]?["diagnostics"]?.arrayValue?.contains { $0["code"] == "ocr-spacing" } == true
+      }
+    }
+  }
+
   @Test func aClientWithoutTheCapabilityIsNotAsked() async throws {
     try await LSPProcess.session { server in
       let uri = PackagePaths.seedURI()

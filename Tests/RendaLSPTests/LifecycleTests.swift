@@ -138,7 +138,7 @@ struct LifecycleTests {
                 "tokenModifiers": ["declaration", "defaultLibrary", "deprecated", "documentation", "readonly"],
               ],
             ],
-            "completionProvider": ["triggerCharacters": ["“"], "resolveProvider": false],
+            "completionProvider": ["triggerCharacters": ["“", "（", "("], "resolveProvider": false],
           ])
       #expect(try await server.shutdownAndExit() == 0)
     }

@@ -24,6 +24,8 @@ struct DocumentConfiguration: Sendable {
 struct ConfigurationResolver {
   private(set) var generation = 0
   private var overrides: [String: CheckConfiguration.RuleSetting] = [:]
+  /// From the latest `workspace/configuration` answer; on top of `overrides`.
+  private var pulled: [String: CheckConfiguration.RuleSetting] = [:]
   private var loaded: [String: RendaConfiguration] = [:]
   private var reported: Set<String> = []
   private var builtIn: Glossary?
@@ -44,22 +46,36 @@ struct ConfigurationResolver {
   }
 
   /// Reads `{"rules": {...}}` (the `.renda.json` shape) from initialization options or
-  /// settings; nil leaves the overrides as they are.
+  /// pushed settings; nil leaves the overrides as they are.
   mutating func setOverrides(from settings: LSPAny?) {
     guard let settings else { return }
     let scoped = settings["renda"] ?? settings
-    guard let rules = scoped["rules"] else { return }
+    guard let rules = scoped["rules"], let decoded = decodeRules(rules) else { return }
+    overrides = decoded
+    generation += 1
+  }
+
+  /// The `renda` section a `workspace/configuration` answer gave: the client's whole
+  /// state, so a section without `rules` clears what an earlier answer set (the
+  /// `initializationOptions` stay underneath).
+  mutating func setPulledOverrides(from section: LSPAny) {
+    let rules = section["rules"].flatMap { decodeRules($0) } ?? [:]
+    guard rules != pulled else { return }
+    pulled = rules
+    generation += 1
+  }
+
+  private mutating func decodeRules(_ rules: LSPAny) -> [String: CheckConfiguration.RuleSetting]? {
     do {
       let json = try JSONValueEncoder().encode(["rules": rules])
       let data = Data(JSONWriter.write(json))
-      let configuration = try ConfigurationLoader.decode(data, source: "editor settings")
-      overrides = configuration.checks.rules
+      return try ConfigurationLoader.decode(data, source: "editor settings").checks.rules
     } catch let error as ConfigurationError {
       problems.append("Renda: \(error.description)")
     } catch {
       problems.append("Renda: editor settings: \(error)")
     }
-    generation += 1
+    return nil
   }
 
   private mutating func glossary() -> Glossary {
@@ -99,6 +115,7 @@ struct ConfigurationResolver {
       }
     }
     for (rule, setting) in overrides { checks.rules[rule] = setting }
+    for (rule, setting) in pulled { checks.rules[rule] = setting }
     return DocumentConfiguration(checks: checks, glossary: glossary, source: source, generation: generation)
   }
 

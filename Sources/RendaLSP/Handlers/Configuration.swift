@@ -8,7 +8,9 @@ extension LanguageServer {
     configurations.setOverrides(from: params.settings)
     let scoped = params.settings?["renda"] ?? params.settings
     if let language = ClientSettings.language(options: scoped, locale: nil) { client.language = language }
-    reloadConfiguration(reason: "settings changed")
+    // A pulling client pushes no settings (null, or not ours): its answer reloads, once.
+    let pushed = scoped.map { $0["rules"] != nil || $0["language"] != nil } ?? false
+    if pushed || !client.pullsConfiguration { reloadConfiguration(reason: "settings changed") }
     pullConfiguration(reason: "settings changed")
   }
 
@@ -36,7 +38,7 @@ extension LanguageServer {
         log.info("workspace/configuration: the client has no renda settings; keeping the current configuration")
         return
       }
-      configurations.setOverrides(from: settings)
+      configurations.setPulledOverrides(from: settings["renda"] ?? settings)
       if let language = ClientSettings.language(options: settings, locale: nil) { client.language = language }
       reloadConfiguration(reason: "settings pulled from the client")
     }

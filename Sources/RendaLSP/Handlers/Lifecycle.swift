@@ -21,7 +21,7 @@ extension LanguageServer {
       diagnosticProvider: DiagnosticOptions(
         identifier: "renda", interFileDependencies: false, workspaceDiagnostics: true),
       semanticTokensProvider: SemanticTokensOptions(legend: SemanticTokensEncoding.legend, range: true, full: true),
-      completionProvider: CompletionOptions(triggerCharacters: ["“"], resolveProvider: false)
+      completionProvider: CompletionOptions(triggerCharacters: ["“", "（", "("], resolveProvider: false)
     )
   }
 
