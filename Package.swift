@@ -76,6 +76,7 @@ let package = Package(
       name: "RendaGoldenTests",
       dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaChecks", "RendaIDE", "RendaCLI"],
       exclude: ["Expected"], swiftSettings: strict),
+    .testTarget(name: "RendaIDETests", dependencies: ["RendaText", "RendaPage", "RendaAnalysis", "RendaData", "RendaChecks", "RendaIDE"], swiftSettings: strict),
     .testTarget(
       name: "RendaCLITests", dependencies: ["RendaCLI", "renda"], swiftSettings: strict),
     .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"], swiftSettings: strict),
