@@ -1,5 +1,6 @@
 import Foundation
 import JSONRPC
+import RendaIDE
 import RendaText
 
 // renda-bench: the benchmark of `renda check`, the parser, the outline, the CLI and the
@@ -29,6 +30,7 @@ struct Options {
   var profileSeconds = 20.0
   var stagesFile: String?
   var rssFile: String?
+  var incrementalFile: String?
 
   init(_ arguments: [String]) throws {
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -55,6 +57,7 @@ struct Options {
       case "--seconds": profileSeconds = Double(try value()) ?? 20
       case "--stages": stagesFile = try value()
       case "--rss": rssFile = try value()
+      case "--incremental": incrementalFile = try value()
       case "-h", "--help":
         print(usage)
         exit(0)
@@ -79,6 +82,8 @@ func progress(_ message: String) {
       try Profile.loop(profile.workload, file: profile.file, seconds: options.profileSeconds)
     } else if let file = options.rssFile {
       try Profile.analyseOnce(file: file)
+    } else if let file = options.incrementalFile {
+      try Profile.incremental(file: file)
     } else if let file = options.stagesFile {
       try Profile.stages(file: file)
     } else {
@@ -114,6 +119,42 @@ enum Profile {
     inProcess.run(.check, on: PreparedCorpus(Corpus(name: file, documents: [document]), strings: false))
     let after = processMemory()?.peak ?? 0
     print("rss before check \(before) bytes, peak \(after) bytes")
+  }
+
+  /// One-character edits (type 的, delete it) in the middle of `file`, in process:
+  /// `IncrementalAnalysis.updated` against a fresh `DocumentAnalysis`, in milliseconds.
+  static func incremental(file: String) throws {
+    let inProcess = try InProcess()
+    var text = try SourceText(validating: try Corpora.read(file))
+    let glossary = inProcess.configuration.glossary
+    let checks = inProcess.configuration.checks
+    var state = IncrementalAnalysis(text: text, glossary: glossary, configuration: checks)
+    let line = EditorLatency.editLine(text)
+    var samples: [Double] = []
+    var fresh: [Double] = []
+    var windows = 0
+    for k in 0..<60 {
+      let start = text.offset(of: WideLineColumn(line: line, column: 2), in: .utf32)
+      let end = text.offset(of: WideLineColumn(line: line, column: 3), in: .utf32)
+      let range = k % 2 == 0 ? start..<start : start..<end
+      let insert = k % 2 == 0 ? "的" : ""
+      text = text.replacing(range, with: insert)
+      let began = now()
+      state = state.updated(to: text, changes: [TextChange(range: range, replacementLength: insert.utf8.count)])
+      samples.append(seconds(since: began) * 1000)
+      if case .window = state.path { windows += 1 }
+      if k % 10 == 0 {
+        let began = now()
+        consume(DocumentAnalysis(text: text, glossary: glossary, configuration: checks).findings.count)
+        fresh.append(seconds(since: began) * 1000)
+      }
+    }
+    let a = Stats(samples: samples)
+    let b = Stats(samples: fresh)
+    let page = state.analysis.page
+    print("\(text.count) bytes, \(page.articles.count) articles, \(state.analysis.findings.count) findings")
+    print("incremental: median \(format(a.median, 2)) ms, p99 \(format(a.p99, 2)) ms; window path \(windows) of 60")
+    print("fresh DocumentAnalysis: median \(format(b.median, 2)) ms (n=\(fresh.count))")
   }
 
   static func stages(file: String) throws {

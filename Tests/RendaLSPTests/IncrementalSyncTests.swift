@@ -77,6 +77,53 @@ struct IncrementalSyncTests {
     }
   }
 
+  /// The property on a document of many articles (three seed pages), where the server
+  /// re-analyses only the articles an edit touches: every edit is waited for (so each
+  /// version is analysed from the one before) in half of the sequences, only the last in
+  /// the others (so versions in between are superseded and their edits chain up).
+  @Test func multiArticleEditSequencesMatchAFreshOpen() async throws {
+    let base = try ["000_8f505736c6d266e8.txt", "001_7cb29f78ffdd70e4.txt", "002_f6e1cc83208734be.txt"]
+      .map { try PackagePaths.seed($0) }.joined(separator: "\n\n")
+    try await LSPProcess.session { server in
+      var random = SeededRandom(seed: 0xA27_1C1E)
+      for sequence in 0..<12 {
+        let uri = "file:///tmp/renda-lsp-property/articles-\(sequence).txt"
+        let fresh = "file:///tmp/renda-lsp-property/articles-fresh-\(sequence).txt"
+        var client = ClientText(base)
+        server.open(uri: uri, text: base)
+        _ = try await server.diagnostics(uri: uri, version: 1, timeout: .seconds(60))
+        var version = 1
+        let waitEach = sequence % 2 == 0
+        for _ in 0..<Int.random(in: 2...6, using: &random) {
+          var changes: [JSONValue] = []
+          for _ in 0..<Int.random(in: 1...2, using: &random) {
+            let edit = client.randomEdit(using: &random)
+            changes.append([
+              "range": [
+                "start": ["line": .integer(edit.start.line), "character": .integer(edit.start.character)],
+                "end": ["line": .integer(edit.end.line), "character": .integer(edit.end.character)],
+              ],
+              "text": .string(edit.text),
+            ])
+          }
+          version += 1
+          server.notify(
+            "textDocument/didChange",
+            ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": .array(changes)])
+          if waitEach { _ = try await server.diagnostics(uri: uri, version: version, timeout: .seconds(60)) }
+        }
+        server.open(uri: fresh, text: client.text)
+        let edited = try await server.diagnostics(uri: uri, version: version, timeout: .seconds(60))
+        let opened = try await server.diagnostics(uri: fresh, version: 1, timeout: .seconds(60))
+        let a = Self.normalized(edited["params"]?["diagnostics"] ?? nil, uri: uri)
+        let b = Self.normalized(opened["params"]?["diagnostics"] ?? nil, uri: fresh)
+        #expect(a == b, "sequence \(sequence): incremental and fresh diagnostics differ")
+        #expect(a.arrayValue?.isEmpty == false)
+        if a != b { break }
+      }
+    }
+  }
+
   /// The same property on the edit application alone, in process: many more sequences, all
   /// three encodings.
   @Test(arguments: [PositionEncoding.utf16, .utf8, .utf32])

@@ -8,18 +8,31 @@ package enum CheckRunner {
   package static func findings(
     in page: Page, glossary: Glossary, configuration: CheckConfiguration = .default
   ) -> [Finding] {
-    let context = CheckContext(page: page, glossary: glossary)
     let suppressions = Suppressions(page.text)
+    return inTextOrder(unsuppressedFindings(in: page, glossary: glossary, configuration: configuration))
+      .filter { !suppressions.suppresses($0, in: page.text) }
+  }
+
+  /// The enabled checks' findings with the configured severities, before suppression, in
+  /// rule order (suppressing after sorting keeps the order: the sort is stable).
+  package static func unsuppressedFindings(
+    in page: Page, glossary: Glossary, configuration: CheckConfiguration = .default
+  ) -> [Finding] {
+    let context = CheckContext(page: page, glossary: glossary)
     var result: [Finding] = []
     for check in CheckRegistry.all {
       guard let severity = configuration.severity(of: check) else { continue }
       for var finding in check.findings(in: context) {
         // A rule may report at a lower level than its default (four-organs' order hint).
         if finding.severity == check.defaultSeverity { finding.severity = severity }
-        if suppressions.suppresses(finding, in: page.text) { continue }
         result.append(finding)
       }
     }
+    return result
+  }
+
+  /// Findings in text order: by range, then rule; equal keys keep their order.
+  package static func inTextOrder(_ result: [Finding]) -> [Finding] {
     // Sorted by moving indices, not findings (a finding is large to copy); equal keys keep
     // their order, as the stable sort of the findings themselves did.
     let ranges = result.map(\.range)

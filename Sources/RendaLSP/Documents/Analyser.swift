@@ -10,11 +10,30 @@ import Synchronization
 /// analyser's thread, so the server's loop only decides whether to send them).
 struct AnalysedDocument: Sendable {
   let key: AnalysisKey
-  let analysis: DocumentAnalysis
+  /// The analysis, which the next version's is made from when the edits between are known.
+  let incremental: IncrementalAnalysis
+  var analysis: DocumentAnalysis { incremental.analysis }
   let converter: PositionConverter
   let diagnostics: [Diagnostic]
   /// `textDocument/publishDiagnostics` params, encoded.
   let publishParams: JSONValue
+  /// The document symbols, converted once on first request.
+  let symbols = SymbolCache()
+}
+
+/// The document symbols of one analysed version, computed at most once (requests of the
+/// same version share them).
+final class SymbolCache: Sendable {
+  private let state = Mutex<[DocumentSymbol]?>(nil)
+
+  init() {}
+
+  func symbols(_ make: () -> [DocumentSymbol]) -> [DocumentSymbol] {
+    if let cached = state.withLock({ $0 }) { return cached }
+    let made = make()
+    state.withLock { $0 = $0 ?? made }
+    return made
+  }
 }
 
 /// What the analysis of a version will be: awaited by requests, fulfilled once.
@@ -65,6 +84,8 @@ final class Analyser: Sendable {
   struct Job: Sendable {
     let key: AnalysisKey
     let text: SourceText
+    /// The edits of the document's recent versions.
+    let history: EditHistory
     let configuration: DocumentConfiguration
     let encoding: PositionEncoding
     let language: Language
@@ -102,8 +123,8 @@ final class Analyser: Sendable {
       if let running = state.running, running.key == key { return (running.promise, [], false) }
       if let pending = state.pending.first(where: { $0.key == key }) { return (pending.promise, [], false) }
       let job = Job(
-        key: key, text: document.text, configuration: document.configuration, encoding: encoding,
-        language: language, promise: AnalysisPromise())
+        key: key, text: document.text, history: document.history, configuration: document.configuration,
+        encoding: encoding, language: language, promise: AnalysisPromise())
       var superseded: [Job] = []
       if let index = state.pending.firstIndex(where: { $0.key.uri == key.uri }) {
         superseded.append(state.pending[index])
@@ -141,17 +162,17 @@ final class Analyser: Sendable {
 
   private func drain() {
     while true {
-      let next = state.withLock { state -> Job? in
+      let next = state.withLock { state -> (Job, AnalysedDocument?)? in
         guard !state.pending.isEmpty else {
           state.working = false
           return nil
         }
         let job = state.pending.removeFirst()
         state.running = job
-        return job
+        return (job, state.latest[job.key.uri])
       }
-      guard let job = next else { return }
-      let result = Self.analyse(job)
+      guard let (job, previous) = next else { return }
+      let result = Self.analyse(job, previous: previous)
       state.withLock { state in
         state.running = nil
         if state.forgotten.remove(job.key.uri) == nil { state.latest[job.key.uri] = result }
@@ -161,15 +182,25 @@ final class Analyser: Sendable {
     }
   }
 
-  static func analyse(_ job: Job) -> AnalysedDocument {
-    let analysis = DocumentAnalysis(
-      text: job.text, glossary: job.configuration.glossary, configuration: job.configuration.checks)
+  /// Analyses the job's version: from `previous` (the document's last analysis) through
+  /// the edits between when they are known and the configuration is the same, else whole.
+  static func analyse(_ job: Job, previous: AnalysedDocument?) -> AnalysedDocument {
+    let incremental: IncrementalAnalysis
+    if let previous, previous.key.uri == job.key.uri, previous.key.generation == job.key.generation,
+      let changes = job.history.changes(from: previous.key.version, to: job.key.version)
+    {
+      incremental = previous.incremental.updated(to: job.text, changes: changes)
+    } else {
+      incremental = IncrementalAnalysis(
+        text: job.text, glossary: job.configuration.glossary, configuration: job.configuration.checks)
+    }
+    let analysis = incremental.analysis
     let converter = PositionConverter(text: job.text, encoding: job.encoding)
     let diagnostics = FindingsToDiagnostics.diagnostics(
       analysis.findings, converter: converter, uri: job.key.uri, language: job.language)
     let params = PublishDiagnosticsParams(uri: job.key.uri, version: job.key.version, diagnostics: diagnostics)
     return AnalysedDocument(
-      key: job.key, analysis: analysis, converter: converter, diagnostics: diagnostics,
+      key: job.key, incremental: incremental, converter: converter, diagnostics: diagnostics,
       publishParams: DiagnosticJSON.publishParams(params))
   }
 }

@@ -10,6 +10,8 @@ struct Document: Sendable {
   var text: SourceText
   /// The rules and glossary that govern it, and the generation they were resolved in.
   var configuration: DocumentConfiguration
+  /// The edits of its recent versions, for incremental re-analysis.
+  var history = EditHistory()
 
   var key: AnalysisKey { AnalysisKey(uri: uri, version: version, generation: configuration.generation) }
 }

@@ -11,7 +11,9 @@ extension LanguageServer {
     let hierarchical = client.hierarchicalSymbols
     return .later {
       let analysed = try await promise.value.get()
-      let symbols = OutlineToSymbols.symbols(analysed.analysis.outline, converter: analysed.converter)
+      let symbols = analysed.symbols.symbols {
+        OutlineToSymbols.symbols(analysed.analysis.outline, converter: analysed.converter)
+      }
       return hierarchical ? .symbols(symbols) : .information(OutlineToSymbols.information(symbols, uri: uri))
     }
   }

@@ -4,9 +4,10 @@ import RendaText
 extension LanguageServer {
   func didOpen(_ params: DidOpenTextDocumentParams) {
     let item = params.textDocument
-    let document = Document(
+    var document = Document(
       uri: item.uri, languageId: item.languageId, version: item.version, text: SourceText(item.text),
       configuration: configurations.configuration(for: item.uri))
+    document.history.record(version: item.version, changes: nil)
     reportConfigurationProblems()
     documents[item.uri] = document
     _ = analysis(of: document)
@@ -20,8 +21,10 @@ extension LanguageServer {
       log.warning("didChange for \(uri), which is not open: ignored")
       return
     }
-    document.text = TextChanges.apply(params.contentChanges, to: document.text, encoding: client.encoding)
+    let (text, edits) = TextChanges.applying(params.contentChanges, to: document.text, encoding: client.encoding)
+    document.text = text
     document.version = params.textDocument.version
+    document.history.record(version: document.version, changes: edits)
     documents[uri] = document
     _ = analysis(of: document)
   }

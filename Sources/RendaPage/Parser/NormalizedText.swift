@@ -58,6 +58,15 @@ package struct NormalizedText: Sendable {
     lineStarts.append(scalars.count)
   }
 
+  /// A view assembled from parts (a window's view spliced into a page's, see
+  /// `PageParser+Window.swift`); the arrays must be parallel, `lineStarts` one longer than the lines.
+  package init(scalars: [Unicode.Scalar], starts: [Int], ends: [Int], lineStarts: [Int]) {
+    self.scalars = scalars
+    self.starts = starts
+    self.ends = ends
+    self.lineStarts = lineStarts
+  }
+
   package var count: Int { scalars.count }
 
   /// Normalized scalars of one line.

@@ -31,9 +31,15 @@ struct PageBuilder {
   /// Owning article of each raw block (nil: furniture or unowned).
   var owner: [Int?]
   var furniture: [PageFurniture] = []
+  let context: PageContext?
+  /// How many title-like blocks were left to be matched by content (read by window parses).
+  var strayCount = 0
 
-  init(text: SourceText) {
+  /// - Parameter context: page-wide decisions taken elsewhere (a window of a page parsed
+  ///   with its page's layout, see `PageParser+Window.swift`); nil decides them here.
+  init(text: SourceText, context: PageContext? = nil) {
     self.text = text
+    self.context = context
     let normalized = NormalizedText(text)
     self.normalized = normalized
     let raw = BlockSplitter.blocks(normalized, lineCount: text.lineIndex.lineCount)
@@ -43,13 +49,13 @@ struct PageBuilder {
         normalized.scalars[block.scalars],
         lineLengths: (block.firstLine...block.lastLine).map { normalized.range(ofLine: $0).count })
     }
-    doubleSpaced = BlockSplitter.isDoubleSpaced(raw)
+    doubleSpaced = context?.isDoubleSpaced ?? BlockSplitter.isDoubleSpaced(raw)
     var bodyLines: [Int] = []
     for (block, shape) in zip(raw, shapes) where block.kind == .text && shape.lineCount >= 3 {
       bodyLines.append(contentsOf: shape.lineLengths.dropLast())
     }
     bodyLines.sort()
-    columnWidth = bodyLines.isEmpty ? 18 : bodyLines[bodyLines.count / 2]
+    columnWidth = context?.columnWidth ?? (bodyLines.isEmpty ? 18 : bodyLines[bodyLines.count / 2])
     roles = raw.map { block in
       switch block.kind {
       case .byline: .byline
@@ -113,7 +119,7 @@ struct PageBuilder {
 
   mutating func build() -> Page {
     let bylines = raw.indices.filter { raw[$0].kind == .byline }
-    let placement = decidePlacement(bylines: bylines)
+    let placement = context?.titlePlacement ?? decidePlacement(bylines: bylines)
     let layout = PageLayout(titlePlacement: placement, isDoubleSpaced: doubleSpaced)
     guard !raw.isEmpty else {
       return Page(
@@ -149,6 +155,7 @@ struct PageBuilder {
       strays.append(contentsOf: result.strays)
     }
     aligner.alignStrays(&self, strays: mergeAdjacent(strays), titles: &titles, bylines: bylines)
+    strayCount = strays.count
 
     var articles: [Article] = []
     let finalOwned = blocksByArticle(articleCount)
