@@ -11,7 +11,7 @@ extension Unicode.Scalar {
   /// A Han ideograph: CJK Unified Ideographs (U+4E00–9FFF), Extensions A
   /// through J, the two compatibility ideograph blocks, and 〇 (U+3007,
   /// the ideographic zero used in dates such as 二〇二五年).
-  package var isCJKIdeograph: Bool {
+  @inlinable package var isCJKIdeograph: Bool {
     let v = value
     if v < 0x3007 { return false }
     if v < 0x10000 {
@@ -36,7 +36,7 @@ extension Unicode.Scalar {
   ///   U+FF01–FF65 minus the full-width digits and Latin letters;
   /// - vertical and compatibility forms U+FE10–FE19, U+FE30–FE4F;
   /// - general punctuation Chinese text uses: “ ” ‘ ’ — ― … ·.
-  package var isCJKPunctuation: Bool {
+  @inlinable package var isCJKPunctuation: Bool {
     let v = value
     switch v {
     case 0x00B7, 0x2014, 0x2015, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
@@ -56,7 +56,7 @@ extension Unicode.Scalar {
   /// space U+3000, the BOM / zero-width no-break space U+FEFF (so a leading
   /// BOM reads as indentation, not content), and every other space
   /// separator (Zs: U+1680, U+2000–200A, U+202F, U+205F). Never a line break.
-  package var isInlineWhitespace: Bool {
+  @inlinable package var isInlineWhitespace: Bool {
     switch value {
     case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0xFEFF:
       return true
@@ -67,7 +67,7 @@ extension Unicode.Scalar {
 
   /// `\n` or `\r` — the only line breaks under LSP's rule (`\r\n` is the two
   /// together). U+2028 and U+2029 are not line breaks here.
-  package var isLineBreak: Bool {
+  @inlinable package var isLineBreak: Bool {
     value == 0x0A || value == 0x0D
   }
 }

@@ -231,7 +231,12 @@ private struct ProvinceNames {
       if fullNames[province.fullName] == nil { fullNames[province.fullName] = province }
       if shortNames[province.shortName] == nil { shortNames[province.shortName] = province }
     }
+    fullNameFingerprints = ScalarFingerprint.ofReversed(fullNames.keys)
   }
+
+  /// The fingerprints of the full names read backwards (see ``ScalarFingerprint``); nil
+  /// when a name is not canonically inert.
+  var fullNameFingerprints: Set<UInt64>?
 
   func province(named name: String) -> Province? { byName[name] }
 }
@@ -255,7 +260,12 @@ private final class PlaceIndex: Sendable {
     }
     self.provinces = provinces
     longestName = longest
+    fingerprints = ScalarFingerprint.ofReversed(provinces.keys)
   }
+
+  /// The fingerprints of the names read backwards (see ``ScalarFingerprint``); nil when a
+  /// name is not canonically inert.
+  let fingerprints: Set<UInt64>?
 
   private static let cache = Mutex<PlaceIndex?>(nil)
 
@@ -368,6 +378,32 @@ private struct PlaceChainReader {
   private func known(endingAt end: Int, in scalars: [Unicode.Scalar]) -> (length: Int, segment: Segment)? {
     guard end >= 2, Self.suffixes.contains(scalars[end - 1].value) else { return nil }
     let longest = min(end, max(places.longestName, Self.longestProvinceName))
+    // The names' fingerprints rule out most lengths without making a `String`: exact when
+    // the names and the text are canonically inert (equal `String`s ⇔ equal scalars).
+    var fingerprints: [UInt64] = []
+    if let placeNames = places.fingerprints, let provinceNames = provinces.fullNameFingerprints {
+      fingerprints.reserveCapacity(longest + 1)
+      var hash = ScalarFingerprint()
+      fingerprints.append(hash.value)
+      for length in 1...longest {
+        let scalar = scalars[end - length]
+        guard HeadingParallelism.isCanonicallyInert(scalar) else { break }
+        hash.append(scalar)
+        fingerprints.append(hash.value)
+      }
+      // Lengths past the inert prefix have no fingerprint and take the `String` lookup.
+      for length in stride(from: longest, through: 2, by: -1) {
+        if length < fingerprints.count, !placeNames.contains(fingerprints[length]),
+          !provinceNames.contains(fingerprints[length])
+        {
+          continue
+        }
+        let name = string(scalars, (end - length)..<end)
+        if let province = provinces.fullNames[name] { return (length, .province(province)) }
+        if places.provinces[name] != nil { return (length, .place(name)) }
+      }
+      return nil
+    }
     for length in stride(from: longest, through: 2, by: -1) {
       let name = string(scalars, (end - length)..<end)
       if let province = provinces.fullNames[name] { return (length, .province(province)) }

@@ -216,6 +216,10 @@ package struct FormulaMembers: Check {
     let forms = formulas.map { formula in
       formula.members.map { member in ([member.text] + member.variants).map { Array($0.unicodeScalars) } }
     }
+    let memberCounts = formulas.map(\.members.count)
+    let signatures = forms.map { members in
+      members.map { forms in forms.map { form in form.reduce(0) { $0 | Self.signature($1) } } }
+    }
     var result: [Finding] = []
     for paragraph in context.page.paragraphs where paragraph.role == .body {
       var start = paragraph.normalizedRange.lowerBound
@@ -224,12 +228,21 @@ package struct FormulaMembers: Check {
         var stop = start
         while stop < end, !Self.endsListClause(n.scalars[stop]) { stop += 1 }
         // A list needs a 、 (or 和/与/及) between neighbours: count them once per clause.
-        let joints = stop - start >= 6 ? n.scalars[start..<stop].filter(Self.isListJoint).count : 0
+        var joints = 0
+        if stop - start >= 6 {
+          for k in start..<stop where Self.isListJoint(n.scalars[k]) { joints += 1 }
+        }
         if joints >= 2 {
-          for (f, formula) in formulas.enumerated() where formula.members.count - 1 <= joints {
-            if let finding = unquoted(
-              formula, forms: forms[f], clause: start..<stop, n, context, skipping: checked)
-            {
+          // Indices, not copies of the formulas and their forms: a copy retains every array in it.
+          let clause = n.scalars[start..<stop]
+          var present: UInt64 = 0
+          for scalar in clause { present |= Self.signature(scalar) }
+          for f in formulas.indices where memberCounts[f] - 1 <= joints {
+            // A member none of whose forms has all its scalars in the clause is missing.
+            guard signatures[f].allSatisfy({ $0.contains { $0 & ~present == 0 } }),
+              let found = Self.members(forms[f], in: clause)
+            else { continue }
+            if let finding = unquoted(formulas[f], found: found, n, context, skipping: checked) {
               result.append(finding)
             }
           }
@@ -238,6 +251,12 @@ package struct FormulaMembers: Check {
       }
     }
     return result
+  }
+
+  /// One bit of 64 standing for the scalar: a form can occur in a clause only if every bit
+  /// of its scalars is set in the clause's (a quick test before the search).
+  private static func signature(_ s: Unicode.Scalar) -> UInt64 {
+    1 << UInt64((s.value ^ s.value >> 6) & 63)
   }
 
   /// `、` 和 与 及: what joins the items of a list.
@@ -250,22 +269,30 @@ package struct FormulaMembers: Check {
     s.value != 0x3001 && ArticleSections.isClauseMark(s) || s.isParenthesisOrQuote
   }
 
-  private func unquoted(
-    _ formula: NationalFormula, forms: [[[Unicode.Scalar]]], clause: Range<Int>, _ n: NormalizedText,
-    _ context: CheckContext, skipping checked: [TextRange]
-  ) -> Finding? {
-    let scalars = n.scalars[clause]
+  /// The first occurrence in `clause` of each member (its earliest form), nil when a member
+  /// is missing.
+  private static func members(
+    _ forms: [[[Unicode.Scalar]]], in clause: ArraySlice<Unicode.Scalar>
+  ) -> [(member: Int, range: Range<Int>)]? {
     var found: [(member: Int, range: Range<Int>)] = []
-    for m in formula.members.indices {
+    for m in forms.indices {
       var best: Range<Int>?
       for needle in forms[m] {
-        if let at = ArticleSections.firstOccurrence(needle, in: scalars), best == nil || at < best!.lowerBound {
+        if let at = ArticleSections.firstOccurrence(needle, in: clause), best == nil || at < best!.lowerBound {
           best = at..<(at + needle.count)
         }
       }
       guard let best else { return nil }
       found.append((m, best))
     }
+    return found
+  }
+
+  private func unquoted(
+    _ formula: NationalFormula, found: [(member: Int, range: Range<Int>)], _ n: NormalizedText,
+    _ context: CheckContext, skipping checked: [TextRange]
+  ) -> Finding? {
+    var found = found
     found.sort { $0.range.lowerBound < $1.range.lowerBound }
     // A list: members close together, a `、` (or 和/与/及) between neighbours.
     for (a, b) in zip(found, found.dropFirst()) {

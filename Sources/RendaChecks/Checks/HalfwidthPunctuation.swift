@@ -131,43 +131,62 @@ package struct HalfwidthPunctuation: Check {
     "'": ("单引号", "single quote", "‘’"),
   ]
 
-  private func finding(at i: Int, _ n: NormalizedText, replacement: String? = nil) -> Finding {
-    let mark = n.scalars[i]
-    let name = Self.names[mark]!
-    let full = replacement ?? name.fullWidth
-    let range = n.sourceRange(i..<(i + 1))
-    let message: LocalizedText
-    if let replacement {
-      let opens = replacement == "“" || replacement == "‘"
-      message = LocalizedText(
-        zh: "中文里用了半角\(name.zh) \(mark)，此处应为全角\(opens ? "前" : "后")引号 \(replacement)",
-        en: "half-width \(name.en) \(mark) in Chinese text: use the full-width \(opens ? "opening" : "closing") "
-          + "quote \(replacement)")
-    } else {
-      message = LocalizedText(
-        zh: "中文里用了半角\(name.zh)“\(mark)”，应为全角“\(full)”",
-        en: "half-width \(name.en) \"\(mark)\" in Chinese text: use the full-width \"\(full)\"")
+  /// A finding's wording, which depends only on the mark and the replacement: made once per
+  /// pair for the process, so that thousands of findings share their strings.
+  private struct Wording: Sendable {
+    var message: LocalizedText
+    var fixTitle: LocalizedText
+    var fullWidth: String
+  }
+
+  /// Wordings by `mark << 32 | replacement` (0: the mark's own full-width form); the
+  /// unpaired-quote wording of a quote mark at `mark << 32 | 1`.
+  private static let wordings: [UInt64: Wording] = {
+    var table: [UInt64: Wording] = [:]
+    for (mark, name) in names {
+      for replacement in [nil, "“", "”", "‘", "’"] as [String?] {
+        let full = replacement ?? name.fullWidth
+        let message: LocalizedText
+        if let replacement {
+          let opens = replacement == "“" || replacement == "‘"
+          message = LocalizedText(
+            zh: "中文里用了半角\(name.zh) \(mark)，此处应为全角\(opens ? "前" : "后")引号 \(replacement)",
+            en: "half-width \(name.en) \(mark) in Chinese text: use the full-width \(opens ? "opening" : "closing") "
+              + "quote \(replacement)")
+        } else {
+          message = LocalizedText(
+            zh: "中文里用了半角\(name.zh)“\(mark)”，应为全角“\(full)”",
+            en: "half-width \(name.en) \"\(mark)\" in Chinese text: use the full-width \"\(full)\"")
+        }
+        table[key(mark, replacement)] = Wording(
+          message: message, fixTitle: LocalizedText(zh: "改为全角 \(full)", en: "Replace with \(full)"), fullWidth: full)
+      }
+      table[UInt64(mark.value) << 32 | 1] = Wording(
+        message: LocalizedText(
+          zh: "中文里用了半角\(name.zh) \(mark)，应为全角引号；本段半角引号不成对，无法确定是前引号还是后引号",
+          en:
+            "half-width \(name.en) \"\(mark)\" in Chinese text: use a full-width quote; the paragraph's "
+            + "straight quotes do not pair up, so whether this one opens or closes is for a human to decide"),
+        fixTitle: LocalizedText(zh: "", en: ""), fullWidth: "")
     }
+    return table
+  }()
+
+  private static func key(_ mark: Unicode.Scalar, _ replacement: String?) -> UInt64 {
+    UInt64(mark.value) << 32 | UInt64(replacement?.unicodeScalars.first?.value ?? 0)
+  }
+
+  private func finding(at i: Int, _ n: NormalizedText, replacement: String? = nil) -> Finding {
+    let wording = Self.wordings[Self.key(n.scalars[i], replacement)]!
+    let range = n.sourceRange(i..<(i + 1))
     return Finding(
-      rule: id, severity: defaultSeverity, message: message, range: range,
-      fixes: [
-        Fix(
-          title: LocalizedText(zh: "改为全角 \(full)", en: "Replace with \(full)"),
-          edits: [TextEdit(range: range, newText: full)])
-      ])
+      rule: id, severity: defaultSeverity, message: wording.message, range: range,
+      fixes: [Fix(title: wording.fixTitle, edits: [TextEdit(range: range, newText: wording.fullWidth)])])
   }
 
   private func unpairedQuote(at i: Int, _ n: NormalizedText) -> Finding {
-    let mark = n.scalars[i]
-    let name = Self.names[mark]!
-    return Finding(
-      rule: id, severity: defaultSeverity,
-      message: LocalizedText(
-        zh: "中文里用了半角\(name.zh) \(mark)，应为全角引号；本段半角引号不成对，无法确定是前引号还是后引号",
-        en:
-          "half-width \(name.en) \"\(mark)\" in Chinese text: use a full-width quote; the paragraph's "
-          + "straight quotes do not pair up, so whether this one opens or closes is for a human to decide"),
-      range: n.sourceRange(i..<(i + 1)))
+    let wording = Self.wordings[UInt64(n.scalars[i].value) << 32 | 1]!
+    return Finding(rule: id, severity: defaultSeverity, message: wording.message, range: n.sourceRange(i..<(i + 1)))
   }
 }
 

@@ -131,7 +131,10 @@ package struct HeadingParallelism: Check {
     // The fast path, same result: when no scalar has a canonical decomposition or a
     // combining class, two pieces are equal as `String`s exactly when their scalars are,
     // so a piece is keyed by its packed scalars and its holders are a bit mask.
+    // A piece held by all texts but one is held by the first or the second text: only their
+    // pieces are keys; the other texts only mark the keys they hold.
     var inner: [PieceKey: UInt64] = [:]
+    inner.reserveCapacity(5 * texts.prefix(2).reduce(0) { $0 + $1.count })
     for (i, text) in texts.enumerated() {
       guard text.count >= 4 else { continue }
       let punctuation = text.map(ArticleSections.isPunctuation)
@@ -141,7 +144,11 @@ package struct HeadingParallelism: Check {
         for length in 2...min(6, text.count - start) {
           guard !punctuation[start + length - 1] else { break }
           key.append(text[start + length - 1])
-          inner[key, default: 0] |= 1 << UInt64(i)
+          if i < 2 {
+            inner[key, default: 0] |= 1 << UInt64(i)
+          } else if let index = inner.index(forKey: key) {
+            inner.values[index] |= 1 << UInt64(i)
+          }
         }
       }
     }
@@ -205,14 +212,30 @@ package struct HeadingParallelism: Check {
     }
     func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
     func isWord(_ s: ArraySlice<Unicode.Scalar>) -> Bool { !s.contains(where: ArticleSections.isPunctuation) }
+    // Pieces held by fewer than n - 1 texts never make a pattern.
+    let inert = texts.allSatisfy { $0.allSatisfy(isCanonicallyInert) }
+    func frequent(_ pieces: [ArraySlice<Unicode.Scalar>], inert: Bool) -> [String: Int] {
+      var counts: [String: Int] = [:]
+      guard inert else {
+        for piece in pieces { counts[string(piece), default: 0] += 1 }
+        return counts.filter { $0.value >= n - 1 }
+      }
+      // Equal pieces have equal scalars here (see `innerPhrases`): counted by packed scalars.
+      var packed: [PieceKey: Int] = [:]
+      for piece in pieces where piece.count <= 6 {
+        var key = PieceKey()
+        for scalar in piece { key.append(scalar) }
+        packed[key, default: 0] += 1
+      }
+      for (key, count) in packed where count >= n - 1 { counts[key.string] = count }
+      return counts
+    }
 
     // Leading word: two characters, else one.
     var leadingFound = false
     for length in [2, 1] where !leadingFound {
-      var groups: [String: Int] = [:]
-      for text in texts where text.count > length && isWord(text.prefix(length)) {
-        groups[string(text.prefix(length)), default: 0] += 1
-      }
+      let groups = frequent(
+        texts.filter { $0.count > length && isWord($0.prefix(length)) }.map { $0.prefix(length) }, inert: inert)
       for (word, count) in groups where count == n - 1 {
         if let outlier = lacking({ texts[$0].starts(with: word.unicodeScalars) }) {
           result.append(
@@ -232,10 +255,8 @@ package struct HeadingParallelism: Check {
     }
     var closing: (String, Int)?
     for length in 2...6 {
-      var groups: [String: Int] = [:]
-      for text in trimmed where text.count > length && isWord(text.suffix(length)) {
-        groups[string(text.suffix(length)), default: 0] += 1
-      }
+      let groups = frequent(
+        trimmed.filter { $0.count > length && isWord($0.suffix(length)) }.map { $0.suffix(length) }, inert: inert)
       guard let (word, _) = groups.first(where: { $0.value == n - 1 }),
         let outlier = lacking({ trimmed[$0].count > length && string(trimmed[$0].suffix(length)) == word })
       else { continue }

@@ -70,13 +70,14 @@ package struct OCRSpacing: Check {
     let page = context.page
     let n = page.normalized
     var findings: [Finding] = []
+    var wordings = Wordings()
     for block in page.blocks where block.role != .byline {
       let phrased = block.role == .heading || block.role == .title || block.role == .furniture
       for line in block.lines {
         let scalars = n.range(ofLine: line)
         guard scalars.count > 1 else { continue }
         var gaps = (scalars.lowerBound..<(scalars.upperBound - 1)).filter { k in
-          n.ends[k] < n.starts[k + 1] && isChinese(n, k, away: -1) && isChinese(n, k + 1, away: 1)
+          n.end(of: k) < n.starts[k + 1] && isChinese(n, k, away: -1) && isChinese(n, k + 1, away: 1)
         }
         // A heading that separates its phrases with a comma (`强化政策学习,及时贯彻上 级精神`)
         // has no phrase-separating space.
@@ -84,7 +85,7 @@ package struct OCRSpacing: Check {
           gaps = gaps.filter { !separatesPhrases($0, on: scalars, n) }
         }
         if gaps.isEmpty { continue }
-        for run in runs(of: gaps, n) { findings.append(finding(run, n)) }
+        for run in runs(of: gaps, n) { findings.append(finding(run, n, &wordings)) }
       }
     }
     return findings
@@ -111,8 +112,8 @@ package struct OCRSpacing: Check {
     var previousASCII = false
     for k in range {
       let s = n.scalars[k]
-      let ascii = s.isASCII && !Self.asciiMarks.contains(s)
-      if ascii && !previousASCII || !ascii && !s.isCJKPunctuation && !Self.asciiMarks.contains(s) {
+      let ascii = s.isASCII && !Self.isASCIIMark(s)
+      if ascii && !previousASCII || !ascii && !s.isCJKPunctuation && !Self.isASCIIMark(s) {
         count += 1
       }
       previousASCII = ascii
@@ -123,7 +124,7 @@ package struct OCRSpacing: Check {
   /// In a heading, title or banner, a space with a phrase of two or more characters on
   /// each side (up to the next space or the line's end) separates phrases: layout.
   private func separatesPhrases(_ gap: Int, on line: Range<Int>, _ n: NormalizedText) -> Bool {
-    func hasSpace(after k: Int) -> Bool { n.ends[k] < n.starts[k + 1] }
+    func hasSpace(after k: Int) -> Bool { n.end(of: k) < n.starts[k + 1] }
     var left = 1
     var k = gap - 1
     while k >= line.lowerBound, !hasSpace(after: k) {
@@ -139,42 +140,67 @@ package struct OCRSpacing: Check {
     return left >= 2 && right >= 2
   }
 
-  private static let asciiMarks: Set<Unicode.Scalar> = [",", ".", ":", ";", "?", "!", "(", ")", "\"", "'"]
+  /// ASCII punctuation set in Chinese text: `,` `.` `:` `;` `?` `!` `(` `)` `"` `'` (a `switch`,
+  /// not a `Set`: this is asked of every scalar of a spaced run).
+  private static func isASCIIMark(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case ",", ".", ":", ";", "?", "!", "(", ")", "\"", "'": true
+    default: false
+    }
+  }
 
   /// Chinese at `k`: a Han character or Chinese punctuation, or ASCII marks with one of
   /// those beyond them (`问题, 作为`, `开门纳谏", 确保`).
   private func isChinese(_ n: NormalizedText, _ k: Int, away step: Int) -> Bool {
     var k = k
-    while k >= 0, k < n.count, Self.asciiMarks.contains(n.scalars[k]) { k += step }
+    while k >= 0, k < n.count, Self.isASCIIMark(n.scalars[k]) { k += step }
     guard k >= 0, k < n.count else { return false }
     return n.scalars[k].isCJKIdeograph || n.scalars[k].isCJKPunctuation
   }
 
-  private func finding(_ run: [Int], _ n: NormalizedText) -> Finding {
+  /// Wordings already made on this page, so that findings with the same wording share its
+  /// strings: a single space by the two scalars around it, a run by its number of spaces.
+  private struct Wordings {
+    var pairs: [UInt64: LocalizedText] = [:]
+    var runs: [Int: (message: LocalizedText, fixTitle: LocalizedText)] = [:]
+  }
+
+  private func finding(_ run: [Int], _ n: NormalizedText, _ wordings: inout Wordings) -> Finding {
     let range = n.sourceRange(run[0]..<(run[run.count - 1] + 2))
     let edits = run.map { k in
-      TextEdit(range: TextOffset(utf8: n.ends[k])..<TextOffset(utf8: n.starts[k + 1]), newText: "")
+      TextEdit(range: TextOffset(utf8: n.end(of: k))..<TextOffset(utf8: n.starts[k + 1]), newText: "")
     }
     let message: LocalizedText
+    let fixTitle: LocalizedText
     if run.count == 1 {
-      let pair = n.string(run[0]..<(run[0] + 2))
-      let left = String(pair.unicodeScalars.first!)
-      let right = String(pair.unicodeScalars.last!)
-      message = LocalizedText(
-        zh: "“\(left)”与“\(right)”之间多了空格（OCR 留下的断行或字距）",
-        en: "stray space between “\(left)” and “\(right)” (an OCR line join or letter-spacing)")
+      let leftScalar = n.scalars[run[0]]
+      let rightScalar = n.scalars[run[0] + 1]
+      let key = UInt64(leftScalar.value) << 32 | UInt64(rightScalar.value)
+      if let known = wordings.pairs[key] {
+        message = known
+      } else {
+        let left = String(leftScalar)
+        let right = String(rightScalar)
+        message = LocalizedText(
+          zh: "“\(left)”与“\(right)”之间多了空格（OCR 留下的断行或字距）",
+          en: "stray space between “\(left)” and “\(right)” (an OCR line join or letter-spacing)")
+        wordings.pairs[key] = message
+      }
+      fixTitle = LocalizedText(zh: "删除空格", en: "Remove the space")
+    } else if let known = wordings.runs[run.count] {
+      (message, fixTitle) = known
     } else {
       message = LocalizedText(
         zh: "这段文字字间多了 \(run.count) 处空格（两端对齐的字距被 OCR 读成了空格）",
         en: "\(run.count) stray spaces between characters (a justified line's letter-spacing read as spaces)")
+      fixTitle = LocalizedText(zh: "删除这 \(run.count) 处空格", en: "Remove the \(run.count) spaces")
+      wordings.runs[run.count] = (message, fixTitle)
     }
     return Finding(
       rule: id, severity: defaultSeverity, message: message, range: range,
       fixes: [
         Fix(
-          title: LocalizedText(
-            zh: run.count == 1 ? "删除空格" : "删除这 \(run.count) 处空格",
-            en: run.count == 1 ? "Remove the space" : "Remove the \(run.count) spaces"),
+          title: fixTitle,
           edits: edits)
       ])
   }

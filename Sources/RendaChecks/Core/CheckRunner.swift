@@ -44,6 +44,18 @@ package enum CheckRunner {
       if result[i].rule != result[j].rule { return result[i].rule < result[j].rule }
       return i < j
     }
-    return order.map { result[$0] }
+    // Applied in place, cycle by cycle: a swap moves two findings without copying them.
+    var placed = [Bool](repeating: false, count: order.count)
+    for start in order.indices where !placed[start] {
+      var k = start
+      while true {
+        placed[k] = true
+        let j = order[k]
+        if j == start { break }
+        result.swapAt(k, j)
+        k = j
+      }
+    }
+    return result
   }
 }

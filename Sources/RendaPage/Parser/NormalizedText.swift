@@ -8,54 +8,98 @@ import RendaText
 /// table maps every normalized position back to the original bytes, so a match on the
 /// normalized view yields an exact source range.
 ///
+/// Memory: 8 bytes per kept scalar (the scalar and its 32-bit start offset); the end of a
+/// scalar is its start plus its UTF-8 length (the text is valid UTF-8), so it is not stored.
+///
 /// - Complexity: built in one forward pass over the UTF-8 bytes.
 package struct NormalizedText: Sendable {
   /// Non-whitespace scalars of the whole page, in order.
-  package private(set) var scalars: [Unicode.Scalar] = []
+  package private(set) var scalars: [Unicode.Scalar]
   /// `starts[i]` is the source byte offset of `scalars[i]`.
-  package private(set) var starts: [Int] = []
-  /// `ends[i]` is the source byte offset just past `scalars[i]`.
-  package private(set) var ends: [Int] = []
+  package private(set) var starts: SourceOffsets
+  /// `ends[i]` is the source byte offset just past `scalars[i]` (derived from `starts`).
+  @inlinable package var ends: EndOffsets { EndOffsets(scalars: scalars, starts: starts) }
   /// For each source line, the index of its first normalized scalar (and, at
   /// `lineCount`, the total count): line `l` owns `scalars[lineStarts[l]..<lineStarts[l+1]]`.
-  package private(set) var lineStarts: [Int] = []
+  package private(set) var lineStarts: [Int]
 
   package init(_ text: SourceText) {
     let bytes = text.bytes
     let index = text.lineIndex
-    scalars.reserveCapacity(bytes.count / 3 + 16)
-    starts.reserveCapacity(bytes.count / 3 + 16)
-    ends.reserveCapacity(bytes.count / 3 + 16)
+    var lineStarts: [Int] = []
     lineStarts.reserveCapacity(index.lineCount + 1)
+    var starts = SourceOffsets(wide: bytes.count > Int(UInt32.max))
+    var scalars: [Unicode.Scalar] = []
     bytes.withUnsafeBufferPointer { buffer in
-      for line in 0..<index.lineCount {
-        lineStarts.append(scalars.count)
-        let range = index.contentRange(ofLine: line)
-        var offset = range.lowerBound.utf8
-        let end = range.upperBound.utf8
-        while offset < end {
-          let lead = buffer[offset]
-          if lead < 0x80 {
-            // ASCII: kept unless whitespace (space, tab), a line break or NUL.
-            if lead != 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D && lead != 0 {
-              scalars.append(Unicode.Scalar(lead))
-              starts.append(offset)
-              ends.append(offset + 1)
-            }
-            offset += 1
-            continue
-          }
-          let (scalar, length) = Self.decode(buffer, at: offset, end: end)
-          if !scalar.isInlineWhitespace && !scalar.isLineBreak && scalar.value != 0 {
-            scalars.append(scalar)
-            starts.append(offset)
-            ends.append(offset + length)
-          }
-          offset += length
+      if starts.isWide {
+        Self.scan(buffer, index, &lineStarts) { scalar, offset in
+          scalars.append(scalar)
+          starts.append(offset)
         }
+        return
       }
+      // Written straight into storage of the exact size: every kept scalar starts with a
+      // byte that is not a continuation byte, whitespace, a line break or NUL.
+      var bound = 0
+      for byte in buffer where byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+        && byte != 0
+      {
+        bound += 1
+      }
+      var kept = 0
+      let narrow = [UInt32](unsafeUninitializedCapacity: bound) { offsets, offsetCount in
+        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { values, valueCount in
+          Self.scan(buffer, index, &lineStarts) { scalar, offset in
+            precondition(kept < bound, "NormalizedText: the text is not valid UTF-8")
+            (values.baseAddress! + kept).initialize(to: scalar)
+            (offsets.baseAddress! + kept).initialize(to: UInt32(truncatingIfNeeded: offset))
+            kept += 1
+          }
+          valueCount = kept
+        }
+        offsetCount = kept
+      }
+      starts.narrow = narrow
     }
     lineStarts.append(scalars.count)
+    self.scalars = scalars
+    self.starts = starts
+    self.lineStarts = lineStarts
+  }
+
+  /// The one pass: calls `keep(scalar, offset)` for every scalar of `buffer` that is not
+  /// whitespace, a line break or NUL, and records where each line's scalars start.
+  @inline(__always)
+  private static func scan(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ index: LineIndex, _ lineStarts: inout [Int],
+    _ keep: (Unicode.Scalar, Int) -> Void
+  ) {
+    var count = 0
+    for line in 0..<index.lineCount {
+      lineStarts.append(count)
+      let range = index.contentRange(ofLine: line)
+      var offset = range.lowerBound.utf8
+      let end = range.upperBound.utf8
+      while offset < end {
+        let lead = buffer[offset]
+        if lead < 0x80 {
+          // ASCII: kept unless whitespace (space, tab), a line break or NUL.
+          if lead != 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D && lead != 0 {
+            keep(Unicode.Scalar(lead), offset)
+            count += 1
+          }
+          offset += 1
+          continue
+        }
+        let (scalar, length) = decode(buffer, at: offset, end: end)
+        // Non-ASCII: never a line break or NUL.
+        if !scalar.isInlineWhitespace {
+          keep(scalar, offset)
+          count += 1
+        }
+        offset += length
+      }
+    }
   }
 
   /// A view assembled from parts (a window's view spliced into a page's, see
@@ -109,14 +153,17 @@ package struct NormalizedText: Sendable {
     return String(decoding: utf8, as: UTF8.self)
   }
 
+  /// The source byte offset just past normalized scalar `i`.
+  @inlinable @inline(__always) package func end(of i: Int) -> Int { starts[i] + EndOffsets.utf8Length(scalars[i]) }
+
   /// Source byte range covering normalized scalars `range` (empty ranges map to a point).
   package func sourceRange(_ range: Range<Int>) -> TextRange {
     let clamped = range.clamped(to: 0..<count)
     if clamped.isEmpty {
-      let point = clamped.lowerBound < count ? starts[clamped.lowerBound] : (ends.last ?? 0)
+      let point = clamped.lowerBound < count ? starts[clamped.lowerBound] : (count > 0 ? end(of: count - 1) : 0)
       return TextOffset(utf8: point)..<TextOffset(utf8: point)
     }
-    return TextOffset(utf8: starts[clamped.lowerBound])..<TextOffset(utf8: ends[clamped.upperBound - 1])
+    return TextOffset(utf8: starts[clamped.lowerBound])..<TextOffset(utf8: end(of: clamped.upperBound - 1))
   }
 
   /// The first normalized scalar that starts at or after source byte `offset`
@@ -159,6 +206,15 @@ package struct NormalizedText: Sendable {
     if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
     let length: Int
     var value: UInt32
+    if lead & 0xF0 == 0xE0, offset + 2 < end {
+      // Three bytes (CJK, the common case).
+      let b1 = bytes[offset + 1]
+      let b2 = bytes[offset + 2]
+      if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+        let value = UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+        if let scalar = Unicode.Scalar(value) { return (scalar, 3) }
+      }
+    }
     if lead & 0xE0 == 0xC0 {
       length = 2
       value = UInt32(lead & 0x1F)
@@ -178,5 +234,46 @@ package struct NormalizedText: Sendable {
       value = value << 6 | UInt32(byte & 0x3F)
     }
     return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+  }
+}
+
+/// The source byte offsets of the normalized scalars: 32 bits each, 64 for a text of 4 GiB
+/// or more.
+package struct SourceOffsets: RandomAccessCollection, Sendable {
+  @usableFromInline var narrow: [UInt32] = []
+  @usableFromInline var wide: [Int] = []
+  @usableFromInline let isWide: Bool
+
+  init(wide: Bool) { isWide = wide }
+
+  @inlinable package var startIndex: Int { 0 }
+  @inlinable package var endIndex: Int { isWide ? wide.count : narrow.count }
+
+  @inlinable @inline(__always) package subscript(i: Int) -> Int { isWide ? wide[i] : Int(narrow[i]) }
+
+  @inline(__always) mutating func append(_ offset: Int) {
+    if isWide { wide.append(offset) } else { narrow.append(UInt32(truncatingIfNeeded: offset)) }
+  }
+}
+
+/// The source byte offset just past each normalized scalar: its start plus its UTF-8
+/// length, computed on access rather than stored.
+package struct EndOffsets: RandomAccessCollection, Sendable {
+  @usableFromInline let scalars: [Unicode.Scalar]
+  @usableFromInline let starts: SourceOffsets
+
+  @inlinable init(scalars: [Unicode.Scalar], starts: SourceOffsets) {
+    self.scalars = scalars
+    self.starts = starts
+  }
+
+  @inlinable package var startIndex: Int { 0 }
+  @inlinable package var endIndex: Int { scalars.count }
+
+  @inlinable @inline(__always) package subscript(i: Int) -> Int { starts[i] + Self.utf8Length(scalars[i]) }
+
+  @inlinable @inline(__always) static func utf8Length(_ scalar: Unicode.Scalar) -> Int {
+    let v = scalar.value
+    return v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4
   }
 }

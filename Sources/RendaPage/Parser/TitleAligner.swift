@@ -142,13 +142,14 @@ struct ContentIndex {
   private var pairs: Set<UInt64> = []
 
   init(_ b: PageBuilder, blocks: [Int], excluding: Set<Int>) {
+    // Inserted straight into one set (no set per block to merge).
     for i in blocks where !excluding.contains(i) && b.raw[i].kind != .byline {
-      pairs.formUnion(Self.pairs(b.normalized.scalars[b.raw[i].scalars]))
+      Self.insertPairs(b.normalized.scalars[b.raw[i].scalars], into: &pairs)
     }
   }
 
-  static func pairs(_ scalars: ArraySlice<Unicode.Scalar>) -> Set<UInt64> {
-    var result: Set<UInt64> = []
+  /// Adds the pairs of neighbouring ideographs in `scalars` (across quote marks) to `result`.
+  static func insertPairs(_ scalars: ArraySlice<Unicode.Scalar>, into result: inout Set<UInt64>) {
     var previous: Unicode.Scalar?
     for s in scalars {
       if s.isCJKIdeograph {
@@ -158,14 +159,14 @@ struct ContentIndex {
         previous = nil
       }
     }
-    return result
   }
 
   /// Share of the blocks' character pairs that occur in the article's text.
   func score(_ b: PageBuilder, _ blocks: [Int]) -> Double {
     var own: Set<UInt64> = []
-    for i in blocks { own.formUnion(Self.pairs(b.normalized.scalars[b.raw[i].scalars])) }
+    for i in blocks { Self.insertPairs(b.normalized.scalars[b.raw[i].scalars], into: &own) }
     guard !own.isEmpty else { return 0 }
-    return Double(own.intersection(pairs).count) / Double(own.count)
+    let shared = own.reduce(0) { pairs.contains($1) ? $0 + 1 : $0 }
+    return Double(shared) / Double(own.count)
   }
 }

@@ -175,4 +175,21 @@ struct BylineProvinceTests {
     }
     #expect(total == 25)
   }
+
+  /// The names are looked up as `String`s (canonical equivalence); the fingerprints that rule
+  /// lengths out before the lookup must not lose a name whose scalars differ but whose text
+  /// is the same: a compatibility ideograph (U+F900) equals its unified form (U+8C48).
+  @Test("a place written with a compatibility ideograph is the same name, in the glossary or in the text")
+  func canonicallyEquivalentNames() {
+    var glossary = builtInGlossary
+    glossary.places.append(Place(name: "\u{F900}州市", level: .prefecture, province: "山东"))
+    let unified = article(byline: "■ 朱晏辰（山西）", lead: "近年来，\u{8C48}州市人大常委会创新理念思路。")
+    #expect(findings(of: "byline", in: unified, glossary: glossary).map(\.covered) == ["山西"])
+    var plain = builtInGlossary
+    plain.places.append(Place(name: "\u{8C48}州市", level: .prefecture, province: "山东"))
+    let compatibility = article(byline: "■ 朱晏辰（山西）", lead: "近年来，\u{F900}州市人大常委会创新理念思路。")
+    #expect(findings(of: "byline", in: compatibility, glossary: plain).map(\.covered) == ["山西"])
+    let right = article(byline: "■ 朱晏辰（山东）", lead: "近年来，\u{F900}州市人大常委会创新理念思路。")
+    #expect(findings(of: "byline", in: right, glossary: plain).isEmpty)
+  }
 }
