@@ -172,7 +172,7 @@ enum AnalysisComparison {
     let n = p.normalized
     let m = q.normalized
     if n.scalars != m.scalars { return "normalized scalars" }
-    if n.starts != m.starts || n.ends != m.ends { return "normalized offsets" }
+    if !n.starts.elementsEqual(m.starts) || !n.ends.elementsEqual(m.ends) { return "normalized offsets" }
     if n.lineStarts != m.lineStarts { return "normalized line starts" }
     if p.blocks != q.blocks { return "blocks: \(first(p.blocks, q.blocks))" }
     if p.paragraphs != q.paragraphs { return "paragraphs: \(first(p.paragraphs, q.paragraphs))" }

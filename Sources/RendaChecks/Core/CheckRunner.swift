@@ -32,7 +32,8 @@ package enum CheckRunner {
   }
 
   /// Findings in text order: by range, then rule; equal keys keep their order.
-  package static func inTextOrder(_ result: [Finding]) -> [Finding] {
+  package static func inTextOrder(_ findings: [Finding]) -> [Finding] {
+    var result = findings
     // Sorted by moving indices, not findings (a finding is large to copy); equal keys keep
     // their order, as the stable sort of the findings themselves did.
     let ranges = result.map(\.range)

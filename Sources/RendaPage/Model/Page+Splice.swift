@@ -41,7 +41,7 @@ extension Page {
     scalars.reserveCapacity(n.count + w.count - (upperScalar - lowerScalar))
     scalars += w.scalars
     scalars += n.scalars[upperScalar...]
-    func offsets(_ old: [Int], _ new: [Int]) -> [Int] {
+    func offsets(_ old: SourceOffsets, _ new: SourceOffsets) -> [Int] {
       var result = Array(old[..<lowerScalar])
       result.reserveCapacity(scalars.count)
       result.append(contentsOf: new.lazy.map { $0 + inWindow.bytes })
@@ -57,7 +57,7 @@ extension Page {
     if !toEnd { lineStarts.append(contentsOf: n.lineStarts[lines.upperBound...].lazy.map { $0 + after.scalars }) }
     guard lineStarts.count == newText.lineCount + 1 else { return nil }
     let spliced = NormalizedText(
-      scalars: scalars, starts: offsets(n.starts, w.starts), ends: offsets(n.ends, w.ends), lineStarts: lineStarts)
+      scalars: scalars, starts: offsets(n.starts, w.starts), lineStarts: lineStarts)
 
     var newBlocks = Array(blocks[..<prefixBlocks])
     newBlocks += window.blocks.map { $0.shifted(by: inWindow) }

@@ -103,11 +103,12 @@ package struct NormalizedText: Sendable {
   }
 
   /// A view assembled from parts (a window's view spliced into a page's, see
-  /// `PageParser+Window.swift`); the arrays must be parallel, `lineStarts` one longer than the lines.
-  package init(scalars: [Unicode.Scalar], starts: [Int], ends: [Int], lineStarts: [Int]) {
+  /// `PageParser+Window.swift`); `scalars` and `starts` parallel (ends are derived), `lineStarts` one longer than the lines.
+  package init(scalars: [Unicode.Scalar], starts: [Int], lineStarts: [Int]) {
+    var offsets = SourceOffsets(wide: (starts.last ?? 0) > Int(UInt32.max))
+    for start in starts { offsets.append(start) }
     self.scalars = scalars
-    self.starts = starts
-    self.ends = ends
+    self.starts = offsets
     self.lineStarts = lineStarts
   }
 
