@@ -75,6 +75,7 @@ func decodeParams<Params: Decodable>(_ type: Params.Type, _ params: JSONValue?) 
 }
 
 func encodeResult<Value: Encodable>(_ value: Value) -> Result<JSONValue, ResponseError> {
+  if let encoded = value as? EncodedResult { return .success(encoded.json) }
   do {
     return .success(try JSONValueEncoder().encode(value))
   } catch {

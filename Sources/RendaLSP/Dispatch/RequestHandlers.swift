@@ -9,7 +9,7 @@ extension LanguageServer {
     DefinitionRequest.method: RequestHandler(DefinitionRequest.self) { try $0.definition($1) },
     DocumentDiagnosticRequest.method: RequestHandler(DocumentDiagnosticRequest.self) { try $0.documentDiagnostic($1) },
     DocumentHighlightRequest.method: RequestHandler(DocumentHighlightRequest.self) { try $0.documentHighlight($1) },
-    DocumentSymbolRequest.method: RequestHandler(DocumentSymbolRequest.self) { try $0.documentSymbol($1) },
+    DocumentSymbolRequest.method: RequestHandler(CachedDocumentSymbolRequest.self) { try $0.documentSymbol($1) },
     FoldingRangeRequest.method: RequestHandler(FoldingRangeRequest.self) { try $0.foldingRange($1) },
     HoverRequest.method: RequestHandler(HoverRequest.self) { try $0.hover($1) },
     InitializeRequest.method: RequestHandler(InitializeRequest.self) { try $0.initialize($1) },

@@ -17,21 +17,21 @@ struct AnalysedDocument: Sendable {
   let diagnostics: [Diagnostic]
   /// `textDocument/publishDiagnostics` params, encoded.
   let publishParams: JSONValue
-  /// The document symbols, converted once on first request.
+  /// The document symbols, converted and encoded once on first request.
   let symbols = SymbolCache()
 }
 
-/// The document symbols of one analysed version, computed at most once (requests of the
-/// same version share them).
+/// The encoded `documentSymbol` result of one analysed version, hierarchical and flat,
+/// each made at most once (requests of the same version share them).
 final class SymbolCache: Sendable {
-  private let state = Mutex<[DocumentSymbol]?>(nil)
+  private let state = Mutex<[Bool: JSONValue]>([:])
 
   init() {}
 
-  func symbols(_ make: () -> [DocumentSymbol]) -> [DocumentSymbol] {
-    if let cached = state.withLock({ $0 }) { return cached }
-    let made = make()
-    state.withLock { $0 = $0 ?? made }
+  func encoded(hierarchical: Bool, _ make: () throws -> JSONValue) rethrows -> JSONValue {
+    if let cached = state.withLock({ $0[hierarchical] }) { return cached }
+    let made = try make()
+    state.withLock { $0[hierarchical] = $0[hierarchical] ?? made }
     return made
   }
 }

@@ -1,20 +1,26 @@
+import JSONRPC
 import LSPTypes
 import RendaIDE
 import RendaText
 
 extension LanguageServer {
   /// Hierarchical symbols, or the flat list for clients without hierarchical support.
-  func documentSymbol(_ params: DocumentSymbolParams) throws -> Pending<DocumentSymbolResult> {
+  /// Encoded once per analysed version (`SymbolCache`): a client asks again on every
+  /// change of focus or cursor, and encoding the outline is most of the work.
+  func documentSymbol(_ params: DocumentSymbolParams) throws -> Pending<EncodedResult> {
     let uri = params.textDocument.uri
-    guard let document = documents[uri] else { return .now(.symbols([])) }
+    guard let document = documents[uri] else { return .now(EncodedResult(.array([]))) }
     let promise = analysis(of: document)
     let hierarchical = client.hierarchicalSymbols
     return .later {
       let analysed = try await promise.value.get()
-      let symbols = analysed.symbols.symbols {
-        OutlineToSymbols.symbols(analysed.analysis.outline, converter: analysed.converter)
+      let json = try analysed.symbols.encoded(hierarchical: hierarchical) {
+        let symbols = OutlineToSymbols.symbols(analysed.analysis.outline, converter: analysed.converter)
+        let result: DocumentSymbolResult =
+          hierarchical ? .symbols(symbols) : .information(OutlineToSymbols.information(symbols, uri: uri))
+        return try JSONValueEncoder().encode(result)
       }
-      return hierarchical ? .symbols(symbols) : .information(OutlineToSymbols.information(symbols, uri: uri))
+      return EncodedResult(json)
     }
   }
 

@@ -1,0 +1,68 @@
+import JSONRPC
+import LSPTypes
+
+/// A result already encoded to JSON, kept by a cache so repeated requests for the same
+/// document version skip `Codable` encoding (`documentSymbol`: the outline of a page is
+/// thousands of nested values). `encodeResult` passes it through as it is.
+struct EncodedResult: Codable, Sendable {
+  let json: JSONValue
+
+  init(_ json: JSONValue) {
+    self.json = json
+  }
+
+  init(from decoder: any Decoder) throws {
+    throw DecodingError.dataCorrupted(
+      DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "an encoded result is never decoded"))
+  }
+
+  /// Only for encoders other than `JSONValueEncoder`: writes the value through containers.
+  func encode(to encoder: any Encoder) throws {
+    try Self.write(json, to: encoder)
+  }
+
+  private struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  private struct Nested: Encodable {
+    let value: JSONValue
+    func encode(to encoder: any Encoder) throws { try EncodedResult.write(value, to: encoder) }
+  }
+
+  private static func write(_ value: JSONValue, to encoder: any Encoder) throws {
+    switch value {
+    case .object(let members):
+      var container = encoder.container(keyedBy: Key.self)
+      for (key, member) in members { try container.encode(Nested(value: member), forKey: Key(stringValue: key)) }
+    case .array(let items):
+      var container = encoder.unkeyedContainer()
+      for item in items { try container.encode(Nested(value: item)) }
+    case .null:
+      var container = encoder.singleValueContainer()
+      try container.encodeNil()
+    case .bool(let flag):
+      var container = encoder.singleValueContainer()
+      try container.encode(flag)
+    case .integer(let number):
+      var container = encoder.singleValueContainer()
+      try container.encode(number)
+    case .double(let number):
+      var container = encoder.singleValueContainer()
+      try container.encode(number)
+    case .string(let text):
+      var container = encoder.singleValueContainer()
+      try container.encode(text)
+    }
+  }
+}
+
+/// `textDocument/documentSymbol` answered from the per-version cache of its encoded result.
+enum CachedDocumentSymbolRequest: LSPRequest {
+  typealias Params = DocumentSymbolParams
+  typealias Response = EncodedResult
+  static let method = DocumentSymbolRequest.method
+}
