@@ -46,7 +46,7 @@ package enum JSONWriter {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  static func writeString(_ text: String, to output: inout [UInt8]) {
+  package static func writeString(_ text: String, to output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { bytes in

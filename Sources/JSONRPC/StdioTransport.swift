@@ -22,6 +22,9 @@ package enum TransportEvent: Sendable, Equatable {
 /// Where messages to the peer go.
 package protocol MessageSink: Sendable {
   func send(_ message: Message)
+  /// Sends a message already written as JSON text (a large notification the server
+  /// writes straight to bytes, such as `publishDiagnostics` of a 3 MB page).
+  func send(body: [UInt8])
 }
 
 /// JSON-RPC over a pair of file descriptors (stdin/stdout by default).
@@ -100,6 +103,13 @@ package final class StdioTransport: MessageSink, Sendable {
       guard !outputBroken.load(ordering: .relaxed) else { return }
       let bytes = message.framed()
       if !writeAll(bytes) { outputBroken.store(true, ordering: .relaxed) }
+    }
+  }
+
+  package func send(body: [UInt8]) {
+    writer.async { [self] in
+      guard !outputBroken.load(ordering: .relaxed) else { return }
+      if !writeAll(Message.frame(body)) { outputBroken.store(true, ordering: .relaxed) }
     }
   }
 

@@ -9,7 +9,8 @@ import Testing
 @testable import RendaLSP
 
 /// The hand-written publish JSON equals the `Codable` encoding, for every seed's findings
-/// and for the optional fields the seeds do not use.
+/// and for the optional fields the seeds do not use; the publish body written straight to
+/// bytes equals what `JSONWriter` writes for it.
 @Suite struct DiagnosticJSONTests {
   @Test func equalsTheCodableEncoding() throws {
     let glossary = try GlossaryLoader.builtIn()
@@ -23,6 +24,7 @@ import Testing
         analysis.findings, converter: PositionConverter(text: text, encoding: .utf16), uri: "file:///x", language: .zh)
       let params = PublishDiagnosticsParams(uri: "file:///x", version: 3, diagnostics: diagnostics)
       #expect(DiagnosticJSON.publishParams(params) == (try JSONValueEncoder().encode(params)), "\(name)")
+      #expect(DiagnosticJSON.publishBody(params) == Self.reference(params), "\(name)")
     }
     let range = LSPRange(start: Position(line: 1, character: 2), end: Position(line: 3, character: 4))
     let odd = PublishDiagnosticsParams(
@@ -34,5 +36,19 @@ import Testing
           relatedInformation: [DiagnosticRelatedInformation(location: Location(uri: "v", range: range), message: "r")]),
       ])
     #expect(DiagnosticJSON.publishParams(odd) == (try JSONValueEncoder().encode(odd)))
+    #expect(DiagnosticJSON.publishBody(odd) == Self.reference(odd))
+    // Escapes in messages and URIs.
+    let escaped = PublishDiagnosticsParams(
+      uri: "file:///a%20b/\"q\".txt", version: 0,
+      diagnostics: [Diagnostic(range: range, code: .string("x"), message: "tab\tquote\"back\\slash\n“全角”")])
+    #expect(DiagnosticJSON.publishBody(escaped) == Self.reference(escaped))
+    #expect((try JSONParser.parse(DiagnosticJSON.publishBody(escaped)))["params"]?["diagnostics"]?[0]?["message"]
+      == .string("tab\tquote\"back\\slash\n“全角”"))
+  }
+
+  /// The bytes the generic path writes for the same notification.
+  static func reference(_ params: PublishDiagnosticsParams) -> [UInt8] {
+    JSONWriter.write(
+      Message.notification(method: "textDocument/publishDiagnostics", params: DiagnosticJSON.publishParams(params)).json)
   }
 }

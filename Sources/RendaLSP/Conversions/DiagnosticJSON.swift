@@ -42,4 +42,100 @@ enum DiagnosticJSON {
       "end": ["line": .integer(range.end.line), "character": .integer(range.end.character)],
     ]
   }
+
+  /// The whole `publishDiagnostics` notification as JSON text, written straight to bytes:
+  /// the same text `JSONWriter` writes for `Message.notification(…, publishParams(params))`
+  /// (keys sorted), without building a `JSONValue` of 20,000 objects first.
+  static func publishBody(_ params: PublishDiagnosticsParams) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(64 + params.diagnostics.count * 320)
+    out.append(contentsOf: #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#.utf8)
+    for (k, diagnostic) in params.diagnostics.enumerated() {
+      if k > 0 { out.append(UInt8(ascii: ",")) }
+      write(diagnostic, to: &out)
+    }
+    out.append(contentsOf: #"],"uri":"#.utf8)
+    JSONWriter.writeString(params.uri, to: &out)
+    if let version = params.version {
+      out.append(contentsOf: #","version":"#.utf8)
+      out.append(contentsOf: String(version).utf8)
+    }
+    out.append(contentsOf: "}}".utf8)
+    return out
+  }
+
+  /// One diagnostic, members in `JSONWriter`'s (sorted) order.
+  static func write(_ diagnostic: Diagnostic, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "{"))
+    var first = true
+    func key(_ name: String) {
+      if !first { out.append(UInt8(ascii: ",")) }
+      first = false
+      out.append(UInt8(ascii: "\""))
+      out.append(contentsOf: name.utf8)
+      out.append(contentsOf: "\":".utf8)
+    }
+    switch diagnostic.code {
+    case .integer(let number)?:
+      key("code")
+      out.append(contentsOf: String(number).utf8)
+    case .string(let text)?:
+      key("code")
+      JSONWriter.writeString(text, to: &out)
+    case nil: break
+    }
+    if let description = diagnostic.codeDescription {
+      key("codeDescription")
+      out.append(contentsOf: #"{"href":"#.utf8)
+      JSONWriter.writeString(description.href, to: &out)
+      out.append(UInt8(ascii: "}"))
+    }
+    if let data = diagnostic.data {
+      key("data")
+      JSONWriter.write((try? JSONValueEncoder().encode(data)) ?? .null, to: &out)
+    }
+    key("message")
+    JSONWriter.writeString(diagnostic.message, to: &out)
+    key("range")
+    write(diagnostic.range, to: &out)
+    if let related = diagnostic.relatedInformation {
+      key("relatedInformation")
+      out.append(UInt8(ascii: "["))
+      for (k, information) in related.enumerated() {
+        if k > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(contentsOf: #"{"location":{"range":"#.utf8)
+        write(information.location.range, to: &out)
+        out.append(contentsOf: #","uri":"#.utf8)
+        JSONWriter.writeString(information.location.uri, to: &out)
+        out.append(contentsOf: #"},"message":"#.utf8)
+        JSONWriter.writeString(information.message, to: &out)
+        out.append(UInt8(ascii: "}"))
+      }
+      out.append(UInt8(ascii: "]"))
+    }
+    if let severity = diagnostic.severity {
+      key("severity")
+      out.append(contentsOf: String(severity.rawValue).utf8)
+    }
+    if let source = diagnostic.source {
+      key("source")
+      JSONWriter.writeString(source, to: &out)
+    }
+    out.append(UInt8(ascii: "}"))
+  }
+
+  static func write(_ range: LSPRange, to out: inout [UInt8]) {
+    func position(_ position: Position) {
+      out.append(contentsOf: #"{"character":"#.utf8)
+      out.append(contentsOf: String(position.character).utf8)
+      out.append(contentsOf: #","line":"#.utf8)
+      out.append(contentsOf: String(position.line).utf8)
+      out.append(UInt8(ascii: "}"))
+    }
+    out.append(contentsOf: #"{"end":"#.utf8)
+    position(range.end)
+    out.append(contentsOf: #","start":"#.utf8)
+    position(range.start)
+    out.append(UInt8(ascii: "}"))
+  }
 }

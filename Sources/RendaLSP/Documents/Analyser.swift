@@ -15,8 +15,8 @@ struct AnalysedDocument: Sendable {
   var analysis: DocumentAnalysis { incremental.analysis }
   let converter: PositionConverter
   let diagnostics: [Diagnostic]
-  /// `textDocument/publishDiagnostics` params, encoded.
-  let publishParams: JSONValue
+  /// The `textDocument/publishDiagnostics` notification, written as JSON text.
+  let publishBody: [UInt8]
   /// The document symbols, converted and encoded once on first request.
   let symbols = SymbolCache()
 }
@@ -201,6 +201,6 @@ final class Analyser: Sendable {
     let params = PublishDiagnosticsParams(uri: job.key.uri, version: job.key.version, diagnostics: diagnostics)
     return AnalysedDocument(
       key: job.key, incremental: incremental, converter: converter, diagnostics: diagnostics,
-      publishParams: DiagnosticJSON.publishParams(params))
+      publishBody: DiagnosticJSON.publishBody(params))
   }
 }

@@ -199,7 +199,7 @@ package actor LanguageServer {
     guard let document = documents[result.key.uri], document.key == result.key,
       result.converter.encoding == client.encoding, lifecycle == .running
     else { return }
-    sink.send(.notification(method: PublishDiagnosticsNotification.method, params: result.publishParams))
+    sink.send(body: result.publishBody)
   }
 
   static func preview(_ value: JSONValue) -> String {

@@ -12,6 +12,11 @@ final class CollectingSink: MessageSink {
     messages.withLock { $0.append(json) }
   }
 
+  func send(body: [UInt8]) {
+    let json = (try? JSONParser.parse(body)) ?? .string("unparsable body")
+    messages.withLock { $0.append(json) }
+  }
+
   var all: [JSONValue] { messages.withLock { $0 } }
 }
 
