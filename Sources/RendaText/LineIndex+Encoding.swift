@@ -82,3 +82,41 @@ extension LineIndex {
     return end
   }
 }
+
+/// Converts many offsets of one text, mostly in increasing order (a page's findings), to
+/// (line, column in `encoding`): a column on the line of the previous offset is counted
+/// on from that offset instead of from the line's start, so the findings of a
+/// 490-character line cost one pass over it, not one pass each. An offset before the
+/// previous one starts again from its line's start; the answers are those of
+/// `SourceText.wideLineColumn(of:in:)`.
+package struct WideColumnCursor {
+  private let text: SourceText
+  private let encoding: PositionEncoding
+  private var line = -1
+  private var from = 0
+  private var column = 0
+
+  package init(text: SourceText, encoding: PositionEncoding) {
+    self.text = text
+    self.encoding = encoding
+  }
+
+  package mutating func wideLineColumn(of offset: TextOffset) -> WideLineColumn {
+    let index = text.lineIndex
+    let byteColumn = index.lineColumn(of: offset)
+    let start = index.lineStartsUTF8[byteColumn.line]
+    return text.bytes.withUnsafeBufferPointer { buffer in
+      let lineStart = min(start, buffer.count)
+      let target = UTF8Bytes.scalarStart(
+        buffer, atOrBefore: min(start + byteColumn.utf8Column, buffer.count), floor: lineStart)
+      if byteColumn.line != line || target < from {
+        line = byteColumn.line
+        from = lineStart
+        column = 0
+      }
+      column += UTF8Bytes.codeUnitCount(buffer, from: from, to: target, in: encoding)
+      from = target
+      return WideLineColumn(line: line, column: column)
+    }
+  }
+}

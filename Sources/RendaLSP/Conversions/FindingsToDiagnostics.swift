@@ -7,19 +7,30 @@ enum FindingsToDiagnostics {
   static func diagnostics(
     _ findings: [Finding], converter: PositionConverter, uri: DocumentURI, language: Language
   ) -> [Diagnostic] {
-    findings.map { diagnostic($0, converter: converter, uri: uri, language: language) }
+    // Findings come in text order: one cursor counts each line's columns once.
+    var cursor = WideColumnCursor(text: converter.text, encoding: converter.encoding)
+    return findings.map { diagnostic($0, converter: converter, cursor: &cursor, uri: uri, language: language) }
   }
 
   static func diagnostic(
     _ finding: Finding, converter: PositionConverter, uri: DocumentURI, language: Language
   ) -> Diagnostic {
+    var cursor = WideColumnCursor(text: converter.text, encoding: converter.encoding)
+    return diagnostic(finding, converter: converter, cursor: &cursor, uri: uri, language: language)
+  }
+
+  static func diagnostic(
+    _ finding: Finding, converter: PositionConverter, cursor: inout WideColumnCursor, uri: DocumentURI,
+    language: Language
+  ) -> Diagnostic {
+    let range = converter.diagnosticRange(of: finding.range, cursor: &cursor)
     let related = finding.related.map {
       DiagnosticRelatedInformation(
         location: Location(uri: uri, range: converter.diagnosticRange(of: $0.range)),
         message: $0.message.text(in: language))
     }
     return Diagnostic(
-      range: converter.diagnosticRange(of: finding.range),
+      range: range,
       severity: severity(finding.severity),
       code: .string(finding.rule),
       codeDescription: RuleDocumentation.href(rule: finding.rule).map { CodeDescription(href: $0) },

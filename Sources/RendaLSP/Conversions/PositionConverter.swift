@@ -54,8 +54,18 @@ struct PositionConverter: Sendable {
 
   /// The LSP range of a finding: never empty when the text has anything to cover.
   func diagnosticRange(of range: TextRange) -> LSPRange {
+    var cursor = WideColumnCursor(text: text, encoding: encoding)
+    return diagnosticRange(of: range, cursor: &cursor)
+  }
+
+  /// The same, converting through `cursor` (many findings in text order: see
+  /// `WideColumnCursor`).
+  func diagnosticRange(of range: TextRange, cursor: inout WideColumnCursor) -> LSPRange {
     let widened = nonEmpty(range)
-    var converted = self.range(of: widened)
+    let start = cursor.wideLineColumn(of: widened.lowerBound)
+    let end = cursor.wideLineColumn(of: widened.upperBound)
+    var converted = LSPRange(
+      start: Position(line: start.line, character: start.column), end: Position(line: end.line, character: end.column))
     if converted.start == converted.end, !widened.isEmpty {
       // Only a line break covered (e.g. the \r of \r\n): end at the next line's start.
       converted.end = Position(line: converted.start.line + 1, character: 0)
