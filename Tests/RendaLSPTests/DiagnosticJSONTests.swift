@@ -46,6 +46,14 @@ import Testing
       == .string("tab\tquote\"back\\slash\n“全角”"))
   }
 
+  @Test func integersAreWrittenAsStringWritesThem() {
+    for value in [0, 7, 9, 10, 42, 99, 100, 12_345, Int(Int32.max), Int.max, -1, -10, -987, Int.min] {
+      var out: [UInt8] = []
+      DiagnosticJSON.writeInteger(value, to: &out)
+      #expect(out == Array(String(value).utf8), "\(value)")
+    }
+  }
+
   /// The bytes the generic path writes for the same notification.
   static func reference(_ params: PublishDiagnosticsParams) -> [UInt8] {
     JSONWriter.write(

@@ -115,7 +115,7 @@ enum DiagnosticJSON {
     }
     if let severity = diagnostic.severity {
       key("severity")
-      out.append(contentsOf: String(severity.rawValue).utf8)
+      writeInteger(severity.rawValue, to: &out)
     }
     if let source = diagnostic.source {
       key("source")
@@ -127,9 +127,9 @@ enum DiagnosticJSON {
   static func write(_ range: LSPRange, to out: inout [UInt8]) {
     func position(_ position: Position) {
       out.append(contentsOf: #"{"character":"#.utf8)
-      out.append(contentsOf: String(position.character).utf8)
+      writeInteger(position.character, to: &out)
       out.append(contentsOf: #","line":"#.utf8)
-      out.append(contentsOf: String(position.line).utf8)
+      writeInteger(position.line, to: &out)
       out.append(UInt8(ascii: "}"))
     }
     out.append(contentsOf: #"{"end":"#.utf8)
@@ -137,5 +137,35 @@ enum DiagnosticJSON {
     out.append(contentsOf: #","start":"#.utf8)
     position(range.start)
     out.append(UInt8(ascii: "}"))
+  }
+
+  /// Decimal digits of `value`, as `String(value)` spells them, without making a `String`.
+  static func writeInteger(_ value: Int, to out: inout [UInt8]) {
+    if value < 0 {
+      out.append(UInt8(ascii: "-"))
+      if value == .min {
+        out.append(contentsOf: String(value).utf8.dropFirst())
+        return
+      }
+      writeInteger(-value, to: &out)
+      return
+    }
+    if value < 10 {
+      out.append(UInt8(ascii: "0") + UInt8(value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while rest > 0 {
+        buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        count += 1
+      }
+      for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+    }
   }
 }
