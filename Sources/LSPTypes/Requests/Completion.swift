@@ -61,14 +61,14 @@ package struct CompletionItem: Codable, Sendable, Hashable {
   package var label: String
   package var kind: CompletionItemKind?
   package var detail: String?
-  package var documentation: MarkupContent?
+  package var documentation: CompletionDocumentation?
   package var sortText: String?
   package var filterText: String?
   package var insertTextFormat: InsertTextFormat?
   package var textEdit: TextEdit?
 
   package init(
-    label: String, kind: CompletionItemKind? = nil, detail: String? = nil, documentation: MarkupContent? = nil,
+    label: String, kind: CompletionItemKind? = nil, detail: String? = nil, documentation: CompletionDocumentation? = nil,
     sortText: String? = nil, filterText: String? = nil, insertTextFormat: InsertTextFormat? = nil,
     textEdit: TextEdit? = nil
   ) {
@@ -80,6 +80,30 @@ package struct CompletionItem: Codable, Sendable, Hashable {
     self.filterText = filterText
     self.insertTextFormat = insertTextFormat
     self.textEdit = textEdit
+  }
+}
+
+/// `string | MarkupContent`: a plain string for a client that names no
+/// `completionItem.documentationFormat` (it may not read `MarkupContent`).
+package enum CompletionDocumentation: Codable, Sendable, Hashable {
+  case string(String)
+  case markup(MarkupContent)
+
+  package init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if let text = try? container.decode(String.self) {
+      self = .string(text)
+    } else {
+      self = .markup(try container.decode(MarkupContent.self))
+    }
+  }
+
+  package func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .string(let text): try container.encode(text)
+    case .markup(let content): try container.encode(content)
+    }
   }
 }
 

@@ -19,6 +19,25 @@ struct AnalysedDocument: Sendable {
   let publishBody: [UInt8]
   /// The document symbols, converted and encoded once on first request.
   let symbols = SymbolCache()
+  /// The semantic tokens, collected once on first request (range requests filter them).
+  let semanticTokens = OnceCache<[SemanticToken]>()
+}
+
+/// A value of one analysed version, made at most once on first request.
+final class OnceCache<Value: Sendable>: Sendable {
+  private let state = Mutex<Value?>(nil)
+
+  init() {}
+
+  func value(_ make: () -> Value) -> Value {
+    if let cached = state.withLock({ $0 }) { return cached }
+    let made = make()
+    return state.withLock { state in
+      if let kept = state { return kept }
+      state = made
+      return made
+    }
+  }
 }
 
 /// The encoded `documentSymbol` result of one analysed version, hierarchical and flat,

@@ -17,8 +17,9 @@ extension LanguageServer {
     let items = suggestions.map { suggestion in
       CompletionItem(
         label: suggestion.label, kind: Self.completionKind(suggestion.kind), detail: suggestion.detail,
-        documentation: MarkupContent(
-          kind: format, value: format == .markdown ? suggestion.markdown : suggestion.plaintext),
+        documentation: format.map {
+          .markup(MarkupContent(kind: $0, value: $0 == .markdown ? suggestion.markdown : suggestion.plaintext))
+        } ?? .string(suggestion.plaintext),
         sortText: suggestion.sortText, filterText: suggestion.filterText, insertTextFormat: .plainText,
         textEdit: TextEdit(range: converter.range(of: suggestion.replacing), newText: suggestion.newText))
     }

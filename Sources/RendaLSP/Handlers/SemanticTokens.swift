@@ -2,13 +2,14 @@ import LSPTypes
 import RendaIDE
 
 extension LanguageServer {
-  /// Every token of the document (see `SemanticTokensEncoding` for the legend).
+  /// Every token of the document (see `SemanticTokensEncoding` for the legend), collected
+  /// once per analysed version.
   func semanticTokensFull(_ params: SemanticTokensParams) throws -> Pending<SemanticTokens?> {
     guard let document = documents[params.textDocument.uri] else { return .now(nil) }
     let promise = analysis(of: document)
     return .later {
       let analysed = try await promise.value.get()
-      let tokens = SemanticTokenCollector.tokens(in: analysed.analysis)
+      let tokens = analysed.semanticTokens.value { SemanticTokenCollector.tokens(in: analysed.analysis) }
       return SemanticTokens(data: SemanticTokensEncoding.encode(tokens, converter: analysed.converter))
     }
   }
@@ -21,7 +22,9 @@ extension LanguageServer {
     return .later {
       let analysed = try await promise.value.get()
       let limit = analysed.converter.textRange(of: requested)
-      let tokens = SemanticTokenCollector.tokens(in: analysed.analysis, within: limit)
+      // The same whole tokens `SemanticTokenCollector.tokens(in:within:)` keeps, from the cache.
+      let tokens = analysed.semanticTokens.value { SemanticTokenCollector.tokens(in: analysed.analysis) }
+        .filter { $0.range.upperBound > limit.lowerBound && $0.range.lowerBound < limit.upperBound }
       return SemanticTokens(data: SemanticTokensEncoding.encode(tokens, converter: analysed.converter))
     }
   }

@@ -18,7 +18,8 @@ struct ClientSettings: Sendable {
   var workspaceRoots: [String] = []
   /// The client answers `workspace/configuration`, so settings are pulled.
   var pullsConfiguration = false
-  var completionDocumentationFormat: MarkupKind = .plaintext
+  /// Nil when the client names no format: documentation is then a plain string.
+  var completionDocumentationFormat: MarkupKind?
 
   init() {}
 
@@ -32,8 +33,10 @@ struct ClientSettings: Sendable {
     documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges ?? false
     watchFilesDynamically = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
     pullsConfiguration = capabilities.workspace?.configuration ?? false
-    completionDocumentationFormat = Self.negotiateHoverFormat(
-      capabilities.textDocument?.completion?.completionItem?.documentationFormat)
+    completionDocumentationFormat =
+      (capabilities.textDocument?.completion?.completionItem?.documentationFormat ?? []).isEmpty
+      ? nil
+      : Self.negotiateHoverFormat(capabilities.textDocument?.completion?.completionItem?.documentationFormat)
     workspaceRoots = Self.workspaceRoots(params)
   }
 
