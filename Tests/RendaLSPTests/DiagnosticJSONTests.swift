@@ -46,6 +46,47 @@ import Testing
       == .string("tab\tquote\"back\\slash\n“全角”"))
   }
 
+  @Test func aBodyReusingThePreviousVersionsEqualsAFreshOne() throws {
+    let glossary = try GlossaryLoader.builtIn()
+    let text = SourceText(try PackagePaths.seed("003_4a68d483772d6c0e.txt"))
+    let analysis = DocumentAnalysis(text: text, glossary: glossary)
+    let old = FindingsToDiagnostics.diagnostics(
+      analysis.findings, converter: PositionConverter(text: text, encoding: .utf16), uri: "file:///x", language: .zh)
+    try #require(old.count > 100)
+    let oldBody = DiagnosticJSON.publishBody(
+      PublishDiagnosticsParams(uri: "file:///x", version: 1, diagnostics: old), reusing: nil)
+    var changed = old
+    changed[40].message += "（改）"
+    var shifted = old
+    for k in 60..<70 { shifted[k].range.start.character += 1 }
+    let variants: [(String, [Diagnostic])] = [
+      ("same", old), ("one changed", changed), ("ten shifted", shifted),
+      ("one removed", Array(old[..<50] + old[51...])), ("one inserted", Array(old[..<50] + [old[7]] + old[50...])),
+      ("first changed", [old[1]] + old.dropFirst()), ("last removed", Array(old.dropLast())),
+      ("empty", []), ("reversed", old.reversed()),
+    ]
+    var rng = SeededRandom(seed: 42)
+    var random = old
+    for _ in 0..<30 {
+      let k = Int.random(in: 0..<random.count, using: &rng)
+      switch Int.random(in: 0..<3, using: &rng) {
+      case 0: random.remove(at: k)
+      case 1: random.insert(old[Int.random(in: 0..<old.count, using: &rng)], at: k)
+      default: random[k].message = "变更\(k)"
+      }
+    }
+    for (name, diagnostics) in variants + [("random", random)] {
+      let params = PublishDiagnosticsParams(uri: "file:///x", version: 2, diagnostics: diagnostics)
+      let reused = DiagnosticJSON.publishBody(params, reusing: (old, oldBody))
+      #expect(reused.bytes == DiagnosticJSON.publishBody(params), "\(name)")
+      #expect(reused.bytes == Self.reference(params), "\(name)")
+      #expect(reused.fragments.count == diagnostics.count, "\(name)")
+      for (fragment, diagnostic) in zip(reused.fragments, diagnostics).prefix(60) {
+        #expect(Array(reused.bytes[fragment]) == JSONWriter.write(DiagnosticJSON.diagnostic(diagnostic)), "\(name)")
+      }
+    }
+  }
+
   @Test func integersAreWrittenAsStringWritesThem() {
     for value in [0, 7, 9, 10, 42, 99, 100, 12_345, Int(Int32.max), Int.max, -1, -10, -987, Int.min] {
       var out: [UInt8] = []

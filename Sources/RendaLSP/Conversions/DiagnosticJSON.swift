@@ -43,25 +43,61 @@ enum DiagnosticJSON {
     ]
   }
 
+  /// A written `publishDiagnostics` notification and where each diagnostic's text lies
+  /// in it, so the next version's body can copy the diagnostics that did not change.
+  struct PublishBody: Sendable {
+    var bytes: [UInt8]
+    /// One byte range per diagnostic, in order.
+    var fragments: [Range<Int>]
+  }
+
   /// The whole `publishDiagnostics` notification as JSON text, written straight to bytes:
   /// the same text `JSONWriter` writes for `Message.notification(…, publishParams(params))`
   /// (keys sorted), without building a `JSONValue` of 20,000 objects first.
   static func publishBody(_ params: PublishDiagnosticsParams) -> [UInt8] {
+    publishBody(params, reusing: nil).bytes
+  }
+
+  /// The same text; the diagnostics equal to the previous version's at the start and at
+  /// the end of the list (all but the few an edit touched, on a large page) are copied
+  /// from its body instead of written again.
+  static func publishBody(
+    _ params: PublishDiagnosticsParams, reusing previous: (diagnostics: [Diagnostic], body: PublishBody)?
+  ) -> PublishBody {
+    let new = params.diagnostics
+    let old = previous?.diagnostics ?? []
+    var prefix = 0
+    var suffix = 0
+    if let previous, previous.body.fragments.count == old.count {
+      let shorter = min(new.count, old.count)
+      while prefix < shorter, new[prefix] == old[prefix] { prefix += 1 }
+      while suffix < shorter - prefix, new[new.count - 1 - suffix] == old[old.count - 1 - suffix] { suffix += 1 }
+    }
     var out: [UInt8] = []
-    out.reserveCapacity(64 + params.diagnostics.count * 320)
+    out.reserveCapacity(previous.map { $0.body.bytes.count + 1024 } ?? (64 + new.count * 320))
+    var fragments: [Range<Int>] = []
+    fragments.reserveCapacity(new.count)
     out.append(contentsOf: #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#.utf8)
-    for (k, diagnostic) in params.diagnostics.enumerated() {
+    for (k, diagnostic) in new.enumerated() {
       if k > 0 { out.append(UInt8(ascii: ",")) }
-      write(diagnostic, to: &out)
+      let start = out.count
+      if let previous, k < prefix {
+        out.append(contentsOf: previous.body.bytes[previous.body.fragments[k]])
+      } else if let previous, k >= new.count - suffix {
+        out.append(contentsOf: previous.body.bytes[previous.body.fragments[old.count - (new.count - k)]])
+      } else {
+        write(diagnostic, to: &out)
+      }
+      fragments.append(start..<out.count)
     }
     out.append(contentsOf: #"],"uri":"#.utf8)
     JSONWriter.writeString(params.uri, to: &out)
     if let version = params.version {
       out.append(contentsOf: #","version":"#.utf8)
-      out.append(contentsOf: String(version).utf8)
+      writeInteger(version, to: &out)
     }
     out.append(contentsOf: "}}".utf8)
-    return out
+    return PublishBody(bytes: out, fragments: fragments)
   }
 
   /// One diagnostic, members in `JSONWriter`'s (sorted) order.

@@ -14,9 +14,11 @@ struct AnalysedDocument: Sendable {
   let incremental: IncrementalAnalysis
   var analysis: DocumentAnalysis { incremental.analysis }
   let converter: PositionConverter
+  /// The language the diagnostics' messages are in.
+  let language: Language
   let diagnostics: [Diagnostic]
   /// The `textDocument/publishDiagnostics` notification, written as JSON text.
-  let publishBody: [UInt8]
+  let publish: DiagnosticJSON.PublishBody
   /// The document symbols, converted and encoded once on first request.
   let symbols = SymbolCache()
   /// The semantic tokens, collected once on first request (range requests filter them).
@@ -218,8 +220,15 @@ final class Analyser: Sendable {
     let diagnostics = FindingsToDiagnostics.diagnostics(
       analysis.findings, converter: converter, uri: job.key.uri, language: job.language)
     let params = PublishDiagnosticsParams(uri: job.key.uri, version: job.key.version, diagnostics: diagnostics)
+    // The previous version's diagnostics, written the same way (same document, encoding
+    // and language), are copied where they did not change.
+    let reusable =
+      previous.flatMap { previous in
+        previous.key.uri == job.key.uri && previous.converter.encoding == job.encoding
+          && previous.language == job.language ? (previous.diagnostics, previous.publish) : nil
+      }
     return AnalysedDocument(
-      key: job.key, incremental: incremental, converter: converter, diagnostics: diagnostics,
-      publishBody: DiagnosticJSON.publishBody(params))
+      key: job.key, incremental: incremental, converter: converter, language: job.language, diagnostics: diagnostics,
+      publish: DiagnosticJSON.publishBody(params, reusing: reusable))
   }
 }

@@ -199,7 +199,7 @@ package actor LanguageServer {
     guard let document = documents[result.key.uri], document.key == result.key,
       result.converter.encoding == client.encoding, lifecycle == .running
     else { return }
-    sink.send(body: result.publishBody)
+    sink.send(body: result.publish.bytes)
   }
 
   static func preview(_ value: JSONValue) -> String {
