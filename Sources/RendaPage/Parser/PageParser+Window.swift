@@ -15,6 +15,44 @@ package struct PageContext: Sendable, Equatable {
   }
 }
 
+extension PageContext {
+  /// The column width: the median length of body lines (every line but the last of the
+  /// text blocks of three lines or more), 18 when there are none.
+  static func columnWidth(of raw: [RawBlock], lineLength: (Int) -> Int) -> Int {
+    var histogram: [Int] = []
+    var total = 0
+    for block in raw where block.kind == .text && block.lastLine - block.firstLine >= 2 {
+      for line in block.firstLine..<block.lastLine {
+        let length = lineLength(line)
+        if length >= histogram.count {
+          histogram.append(contentsOf: repeatElement(0, count: length + 1 - histogram.count))
+        }
+        histogram[length] += 1
+        total += 1
+      }
+    }
+    var remaining = total / 2
+    for (length, count) in histogram.enumerated() {
+      if remaining < count { return length }
+      remaining -= count
+    }
+    return 18
+  }
+
+  /// Where titles sit: after their bodies when the page opens with a byline or closes
+  /// with a title-like block (furniture aside), else before their bylines.
+  static func titlePlacement(
+    of raw: [RawBlock], isKnownFurniture: (Int) -> Bool, isTitleLike: (Int) -> Bool
+  ) -> TitlePlacement {
+    guard raw.contains(where: { $0.kind == .byline }),
+      let first = raw.indices.first(where: { !isKnownFurniture($0) }),
+      let last = raw.indices.last(where: { !isKnownFurniture($0) })
+    else { return .afterBody }
+    if raw[first].kind == .byline || isTitleLike(last) { return .afterBody }
+    return .beforeByline
+  }
+}
+
 extension PageParser {
   /// Parses `text` (a window of a page, cut at article boundaries) with the page's
   /// page-wide decisions instead of deciding them from the window.
@@ -27,9 +65,9 @@ extension PageParser {
   }
 
   /// The page-wide decisions a fresh parse of `page.text` takes, recomputed from the
-  /// page's blocks and normalized view in O(blocks + lines) (no re-parse): the same rules
-  /// as `PageBuilder` (`BlockSplitter.isDoubleSpaced`, the median body line,
-  /// `decidePlacement`). Nil for a double-spaced page, whose column lines make the
+  /// page's blocks and normalized view in O(blocks + lines) (no re-parse), by the rules
+  /// `PageBuilder` uses (`BlockSplitter.isDoubleSpaced`, `PageContext.columnWidth`,
+  /// `PageContext.titlePlacement`). Nil for a double-spaced page, whose column lines make the
   /// placement depend on neighbours (incremental analysis re-parses such pages whole).
   package static func context(of page: Page) -> PageContext? {
     let raw = page.blocks.map { block in
@@ -39,46 +77,19 @@ extension PageParser {
     }
     guard !BlockSplitter.isDoubleSpaced(raw) else { return nil }
     let n = page.normalized
-    // Median of the body lines (all but the last line of text blocks of three lines or more).
-    var histogram: [Int] = []
-    var total = 0
-    for block in raw where block.kind == .text && block.lastLine - block.firstLine >= 2 {
-      for line in block.firstLine..<block.lastLine {
-        let length = n.range(ofLine: line).count
-        if length >= histogram.count {
-          histogram.append(contentsOf: repeatElement(0, count: length + 1 - histogram.count))
-        }
-        histogram[length] += 1
-        total += 1
-      }
-    }
-    var columnWidth = 18
-    if total > 0 {
-      var remaining = total / 2
-      for (length, count) in histogram.enumerated() {
-        if remaining < count {
-          columnWidth = length
-          break
-        }
-        remaining -= count
-      }
-    }
-    // Placement, as `PageBuilder.decidePlacement`.
-    func isKnownFurniture(_ i: Int) -> Bool {
-      raw[i].kind == .text && raw[i].scalars.count <= 12 && KnownFurniture.kind(of: n.string(raw[i].scalars)) != nil
-    }
-    var placement = TitlePlacement.afterBody
-    let hasByline = raw.contains { $0.kind == .byline }
-    if hasByline, let first = raw.indices.first(where: { !isKnownFurniture($0) }),
-      let last = raw.indices.last(where: { !isKnownFurniture($0) }), raw[first].kind != .byline
-    {
-      let block = raw[last]
-      let shape = BlockShape(
-        n.scalars[block.scalars],
-        lineLengths: (block.firstLine...block.lastLine).map { n.range(ofLine: $0).count })
-      let candidate = block.kind == .text && shape.isStandaloneShort(columnWidth: columnWidth)
-      placement = candidate ? .afterBody : .beforeByline
-    }
+    let columnWidth = PageContext.columnWidth(of: raw) { n.range(ofLine: $0).count }
+    let placement = PageContext.titlePlacement(
+      of: raw,
+      isKnownFurniture: { i in
+        raw[i].kind == .text && raw[i].scalars.count <= 12 && KnownFurniture.kind(of: n.string(raw[i].scalars)) != nil
+      },
+      isTitleLike: { i in
+        let block = raw[i]
+        let shape = BlockShape(
+          n.scalars[block.scalars],
+          lineLengths: (block.firstLine...block.lastLine).map { n.range(ofLine: $0).count })
+        return block.kind == .text && shape.isStandaloneShort(columnWidth: columnWidth)
+      })
     return PageContext(columnWidth: columnWidth, isDoubleSpaced: false, titlePlacement: placement)
   }
 }

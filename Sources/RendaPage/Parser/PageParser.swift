@@ -50,12 +50,7 @@ struct PageBuilder {
         lineLengths: (block.firstLine...block.lastLine).map { normalized.range(ofLine: $0).count })
     }
     doubleSpaced = context?.isDoubleSpaced ?? BlockSplitter.isDoubleSpaced(raw)
-    var bodyLines: [Int] = []
-    for (block, shape) in zip(raw, shapes) where block.kind == .text && shape.lineCount >= 3 {
-      bodyLines.append(contentsOf: shape.lineLengths.dropLast())
-    }
-    bodyLines.sort()
-    columnWidth = context?.columnWidth ?? (bodyLines.isEmpty ? 18 : bodyLines[bodyLines.count / 2])
+    columnWidth = context?.columnWidth ?? PageContext.columnWidth(of: raw) { normalized.range(ofLine: $0).count }
     roles = raw.map { block in
       switch block.kind {
       case .byline: .byline
@@ -119,7 +114,7 @@ struct PageBuilder {
 
   mutating func build() -> Page {
     let bylines = raw.indices.filter { raw[$0].kind == .byline }
-    let placement = context?.titlePlacement ?? decidePlacement(bylines: bylines)
+    let placement = context?.titlePlacement ?? decidePlacement()
     let layout = PageLayout(titlePlacement: placement, isDoubleSpaced: doubleSpaced)
     guard !raw.isEmpty else {
       return Page(
@@ -197,14 +192,8 @@ struct PageBuilder {
 
   /// Titles follow bodies when the page opens with a byline or closes with a title-like
   /// block; otherwise they precede bylines.
-  func decidePlacement(bylines: [Int]) -> TitlePlacement {
-    let substantive = raw.indices.filter { isKnownFurniture($0) == nil }
-    guard let first = substantive.first, let last = substantive.last, !bylines.isEmpty else {
-      return .afterBody
-    }
-    if raw[first].kind == .byline { return .afterBody }
-    if isCandidate(last) { return .afterBody }
-    return .beforeByline
+  func decidePlacement() -> TitlePlacement {
+    PageContext.titlePlacement(of: raw, isKnownFurniture: { isKnownFurniture($0) != nil }, isTitleLike: isCandidate)
   }
 
   /// Groups stray blocks that follow each other directly (a two-line title on a
