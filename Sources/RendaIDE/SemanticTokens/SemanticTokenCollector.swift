@@ -20,11 +20,14 @@ package enum SemanticTokenCollector {
     for furniture in analysis.page.furniture {
       elements.append(Element(furniture.text.range, .furniture, lines: furniture.lines, layer: .outer))
     }
-    var tokens = resolveOverlaps(elements).flatMap { split($0, text: text) }
-    if let limit {
-      tokens.removeAll { $0.range.upperBound <= limit.lowerBound || $0.range.lowerBound >= limit.upperBound }
-    }
-    return tokens.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    let tokens = resolveOverlaps(elements).flatMap { split($0, text: text) }
+      .sorted { $0.range.lowerBound < $1.range.lowerBound }
+    return limit.map { overlapping(tokens, $0) } ?? tokens
+  }
+
+  /// The whole tokens that overlap `limit` (a range request answers whole tokens).
+  package static func overlapping(_ tokens: [SemanticToken], _ limit: TextRange) -> [SemanticToken] {
+    tokens.filter { $0.range.upperBound > limit.lowerBound && $0.range.lowerBound < limit.upperBound }
   }
 
   /// An element before overlaps are resolved and lines split.

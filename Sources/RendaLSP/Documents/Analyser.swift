@@ -19,8 +19,9 @@ struct AnalysedDocument: Sendable {
   let diagnostics: [Diagnostic]
   /// The `textDocument/publishDiagnostics` notification, written as JSON text.
   let publish: DiagnosticJSON.PublishBody
-  /// The document symbols, converted and encoded once on first request.
-  let symbols = SymbolCache()
+  /// The encoded `documentSymbol` result (hierarchical or flat, as the client asked at
+  /// `initialize`), made once on first request.
+  let symbols = OnceCache<JSONValue>()
   /// The semantic tokens, collected once on first request (range requests filter them).
   let semanticTokens = OnceCache<[SemanticToken]>()
 }
@@ -31,29 +32,14 @@ final class OnceCache<Value: Sendable>: Sendable {
 
   init() {}
 
-  func value(_ make: () -> Value) -> Value {
+  func value(_ make: () throws -> Value) rethrows -> Value {
     if let cached = state.withLock({ $0 }) { return cached }
-    let made = make()
+    let made = try make()
     return state.withLock { state in
       if let kept = state { return kept }
       state = made
       return made
     }
-  }
-}
-
-/// The encoded `documentSymbol` result of one analysed version, hierarchical and flat,
-/// each made at most once (requests of the same version share them).
-final class SymbolCache: Sendable {
-  private let state = Mutex<[Bool: JSONValue]>([:])
-
-  init() {}
-
-  func encoded(hierarchical: Bool, _ make: () throws -> JSONValue) rethrows -> JSONValue {
-    if let cached = state.withLock({ $0[hierarchical] }) { return cached }
-    let made = try make()
-    state.withLock { $0[hierarchical] = $0[hierarchical] ?? made }
-    return made
   }
 }
 

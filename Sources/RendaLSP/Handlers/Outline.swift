@@ -5,7 +5,7 @@ import RendaText
 
 extension LanguageServer {
   /// Hierarchical symbols, or the flat list for clients without hierarchical support.
-  /// Encoded once per analysed version (`SymbolCache`): a client asks again on every
+  /// Encoded once per analysed version (`AnalysedDocument.symbols`): a client asks again on every
   /// change of focus or cursor, and encoding the outline is most of the work.
   func documentSymbol(_ params: DocumentSymbolParams) throws -> Pending<EncodedResult> {
     let uri = params.textDocument.uri
@@ -14,7 +14,7 @@ extension LanguageServer {
     let hierarchical = client.hierarchicalSymbols
     return .later {
       let analysed = try await promise.value.get()
-      let json = try analysed.symbols.encoded(hierarchical: hierarchical) {
+      let json = try analysed.symbols.value {
         let symbols = OutlineToSymbols.symbols(analysed.analysis.outline, converter: analysed.converter)
         let result: DocumentSymbolResult =
           hierarchical ? .symbols(symbols) : .information(OutlineToSymbols.information(symbols, uri: uri))

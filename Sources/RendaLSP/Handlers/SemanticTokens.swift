@@ -22,9 +22,8 @@ extension LanguageServer {
     return .later {
       let analysed = try await promise.value.get()
       let limit = analysed.converter.textRange(of: requested)
-      // The same whole tokens `SemanticTokenCollector.tokens(in:within:)` keeps, from the cache.
-      let tokens = analysed.semanticTokens.value { SemanticTokenCollector.tokens(in: analysed.analysis) }
-        .filter { $0.range.upperBound > limit.lowerBound && $0.range.lowerBound < limit.upperBound }
+      let tokens = SemanticTokenCollector.overlapping(
+        analysed.semanticTokens.value { SemanticTokenCollector.tokens(in: analysed.analysis) }, limit)
       return SemanticTokens(data: SemanticTokensEncoding.encode(tokens, converter: analysed.converter))
     }
   }
