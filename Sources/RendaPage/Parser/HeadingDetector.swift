@@ -84,29 +84,34 @@ enum HeadingDetector {
   }
 
   /// Whether `c` stands between the first and last of `siblings` and is built like all of
-  /// them: one line of the same number of phrases (split by a space or a comma, as in
-  /// `坚持加强制度建设 推动学习规范化`), of a length within theirs. On a double-spaced page,
-  /// where a title may stand anywhere, that tells a heading that leaves the siblings'
-  /// leading word (`不断改进方式 创新学习方法` among `坚持X Y`) from a stray title.
+  /// them (`isBuiltLike`, split by a space or a comma, as in `坚持加强制度建设 推动学习规范化`).
+  /// On a double-spaced page, where a title may stand anywhere, that tells a heading that
+  /// leaves the siblings' leading word (`不断改进方式 创新学习方法` among `坚持X Y`) from a
+  /// stray title.
   static func isShapedLike(_ siblings: [Int], _ c: Int, _ b: PageBuilder) -> Bool {
-    guard let first = siblings.first, let last = siblings.last, first < c, c < last,
-      let phrases = phraseBreaks(b, c), phrases.spaces + phrases.commas >= 1,
-      siblings.allSatisfy({ phraseBreaks(b, $0) == phrases })
-    else { return false }
-    let lengths = siblings.map { b.shapes[$0].length }
-    return (lengths.min()! - 2...lengths.max()! + 2).contains(b.shapes[c].length)
+    guard let first = siblings.first, let last = siblings.last, first < c, c < last else { return false }
+    return isBuiltLike(siblings, c, b, extraLength: 0) { $0.spaces + $0.commas >= 1 }
   }
 
-  /// Whether the one-line block `i` (ending in a stop) is phrased like every one of the
-  /// one-line `headings`: the same phrases split by the same spaces and commas, at least
-  /// one space (`统全盘 让工作合力“聚”起来` among `强推进 让党员干部“动”起来`…; a sentence
-  /// `以学促干，不断提高能力。` splits at a comma), and a length within theirs, its stop aside.
+  /// Whether the one-line block `i` (ending in a stop) is built like every one of the
+  /// `headings` with at least one space between its phrases (`统全盘 让工作合力“聚”起来`
+  /// among `强推进 让党员干部“动”起来`…; a sentence `以学促干，不断提高能力。` splits at a
+  /// comma), its stop aside.
   static func isPhrasedLike(_ headings: [Int], _ i: Int, _ b: PageBuilder) -> Bool {
-    guard headings.count >= 2, let phrases = phraseBreaks(b, i), phrases.spaces >= 1,
-      headings.allSatisfy({ phraseBreaks(b, $0) == phrases })
+    headings.count >= 2 && isBuiltLike(headings, i, b, extraLength: 1) { $0.spaces >= 1 }
+  }
+
+  /// Whether the one-line block `i` and every one of `group` split into phrases by the same
+  /// spaces and commas (which `phrases` must accept), and `i`'s length is within theirs
+  /// (two scalars either way, and `extraLength` more above).
+  static func isBuiltLike(
+    _ group: [Int], _ i: Int, _ b: PageBuilder, extraLength: Int, phrases accept: (PhraseBreaks) -> Bool
+  ) -> Bool {
+    guard !group.isEmpty, let phrases = phraseBreaks(b, i), accept(phrases),
+      group.allSatisfy({ phraseBreaks(b, $0) == phrases })
     else { return false }
-    let lengths = headings.map { b.shapes[$0].length }
-    return (lengths.min()! - 2...lengths.max()! + 3).contains(b.shapes[i].length)
+    let lengths = group.map { b.shapes[$0].length }
+    return (lengths.min()! - 2...lengths.max()! + 2 + extraLength).contains(b.shapes[i].length)
   }
 
   /// The phrase breaks inside a one-line block: spaces between two of its scalars, and
