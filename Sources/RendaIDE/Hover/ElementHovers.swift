@@ -62,7 +62,7 @@ enum EnumerationHover {
 /// On a byline: the authors, the province, and the author note.
 enum BylineHover {
   static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
-    guard let byline = c.article.byline, HoverProvider.contains(byline.range, offset) else { return nil }
+    guard let byline = c.article.byline, ElementLocator.contains(byline.range, offset) else { return nil }
     var lines = ["**署名**", "", "作者：" + byline.authors.joined(separator: "、")]
     if let province = byline.province {
       let full = c.analysis.glossary.province(named: province)?.fullName
@@ -81,7 +81,7 @@ enum BylineHover {
 enum HeadingHover {
   static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
     let headings = c.article.headings
-    guard let n = headings.firstIndex(where: { HoverProvider.contains($0.text.range, offset) }) else { return nil }
+    guard let n = headings.firstIndex(where: { ElementLocator.contains($0.text.range, offset) }) else { return nil }
     var lines = ["**第 \(n + 1) 部分（共 \(headings.count) 部分）**", ""]
     for (i, heading) in headings.enumerated() {
       let mark = i == n ? "→ " : "  "
@@ -94,7 +94,7 @@ enum HeadingHover {
 /// On a title: the article's summary (authors, sections, length).
 enum TitleHover {
   static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
-    guard let title = c.article.title, HoverProvider.contains(title.text.range, offset) else { return nil }
+    guard let title = c.article.title, ElementLocator.contains(title.text.range, offset) else { return nil }
     var lines = ["**\(title.text.normalized)**", ""]
     if let byline = c.article.byline {
       lines.append("作者：" + byline.authors.joined(separator: "、") + (byline.province.map { "（\($0)）" } ?? ""))
@@ -117,12 +117,12 @@ enum TitleHover {
 enum PhraseHover {
   static func hover(_ c: HoverContext, _ offset: TextOffset) -> Hover? {
     let page = c.analysis.page
-    guard let paragraph = page.paragraphs.first(where: { HoverProvider.contains($0.range, offset) }) else { return nil }
+    guard let paragraph = page.paragraphs.first(where: { ElementLocator.contains($0.range, offset) }) else { return nil }
     let glossary = c.analysis.glossary
     let index = PhraseIndex.shared(phrases: glossary.phrases, confusables: glossary.confusables.map(\.wrong))
     let n = page.normalized
     let scan = index.scan(n.scalars, paragraphs: [paragraph.normalizedRange])
-    if let defect = scan.defects.first(where: { HoverProvider.contains(n.sourceRange($0.range), offset) }) {
+    if let defect = scan.defects.first(where: { ElementLocator.contains(n.sourceRange($0.range), offset) }) {
       var lines = ["**规范提法：\(defect.expected)**", "", "本文写作：\(n.string(defect.range))"]
       if let entry = defect.entry {
         let phrase = index.phrases[entry]
@@ -132,7 +132,7 @@ enum PhraseHover {
       return c.make(lines, range: n.sourceRange(defect.range))
     }
     // The longest correct use under the pointer.
-    let uses = scan.occurrences.filter { HoverProvider.contains(n.sourceRange($0.range), offset) }
+    let uses = scan.occurrences.filter { ElementLocator.contains(n.sourceRange($0.range), offset) }
     guard let use = uses.max(by: { $0.range.count < $1.range.count }) else { return nil }
     let phrase = index.phrases[use.entry]
     var lines = ["**\(phrase.canonical)**", "", "类别：\(phrase.category.chineseName)"]

@@ -31,10 +31,6 @@ package enum HoverProvider {
     SloganHover.hover, EnumerationHover.hover, BylineHover.hover, PhraseHover.hover, HeadingHover.hover,
     TitleHover.hover,
   ]
-
-  static func contains(_ range: TextRange, _ offset: TextOffset) -> Bool {
-    ElementLocator.contains(range, offset)
-  }
 }
 
 /// What a hover provider reads.
