@@ -247,6 +247,23 @@ struct HeadingDetectionTests {
     #expect(PageTest.headingTexts(other).count == 3)
   }
 
+  @Test("A one-line sentence with a stray space after a paragraph is body text, not a heading that ends in 。")
+  func strayOCRSpaceSentenceIsNotAHeading() throws {
+    var lines = PageTest.Lines()
+    lines.block(["■ 宋 军 郭磊（湖北）"])
+    lines.block(PageTest.lead)
+    for (n, heading) in ["抓统筹 让工作合力聚起来", "强监督 让法律制度硬起来", "求实效 让为民情怀实起来"].enumerated() {
+      lines.block([heading])
+      lines.block(PageTest.paragraph(n))
+      if n == 0 { lines.block(["会议 取得圆满成功。"]) }
+    }
+    let page = lines.parse()
+    let article = try #require(page.articles.first)
+    #expect(
+      PageTest.headingTexts(article) == ["抓统筹让工作合力聚起来", "强监督让法律制度硬起来", "求实效让为民情怀实起来"],
+      "\(pageTestDump(page))")
+  }
+
   /// A double-spaced page (every line alone between blank lines, as page 003): byline,
   /// then for each heading the heading line and two body lines.
   static func doubleSpaced(headings: [String]) -> Page {

@@ -97,8 +97,42 @@ enum HeadingDetector {
   /// `headings` with at least one space between its phrases (`统全盘 让工作合力“聚”起来`
   /// among `强推进 让党员干部“动”起来`…; a sentence `以学促干，不断提高能力。` splits at a
   /// comma), its stop aside.
+  /// Parallel headings are parallel phrase by phrase too: each of `i`'s phrases is within
+  /// one scalar of the siblings' same phrase, so a one-line sentence with a stray OCR space
+  /// (`会议 取得圆满成功。` among `抓统筹 让工作合力聚起来`) stays body text.
   static func isPhrasedLike(_ headings: [Int], _ i: Int, _ b: PageBuilder) -> Bool {
-    headings.count >= 2 && isBuiltLike(headings, i, b, extraLength: 1) { $0.spaces >= 1 }
+    guard headings.count >= 2, isBuiltLike(headings, i, b, extraLength: 1, phrases: { $0.spaces >= 1 }) else {
+      return false
+    }
+    let own = phraseLengths(b, i)
+    let theirs = headings.map { phraseLengths(b, $0) }
+    return own.indices.allSatisfy { k in
+      let lengths = theirs.compactMap { k < $0.count ? $0[k] : nil }
+      guard let low = lengths.min(), let high = lengths.max() else { return false }
+      return (low - 1...high + 1).contains(own[k])
+    }
+  }
+
+  /// The lengths of a one-line block's phrases (split at spaces and commas), in scalars,
+  /// without the commas and a final stop.
+  static func phraseLengths(_ b: PageBuilder, _ i: Int) -> [Int] {
+    let r = b.raw[i].scalars
+    var lengths = [0]
+    for j in r {
+      let s = b.normalized.scalars[j]
+      if s.value == 0xFF0C || s.value == 0x2C {
+        lengths.append(0)
+        continue
+      }
+      if j > r.lowerBound,
+        b.normalized.sourceRange((j - 1)..<j).upperBound < b.normalized.sourceRange(j..<(j + 1)).lowerBound
+      {
+        lengths.append(0)
+      }
+      if j + 1 == r.upperBound, s.endsSentence { continue }
+      lengths[lengths.count - 1] += 1
+    }
+    return lengths
   }
 
   /// Whether the one-line block `i` and every one of `group` split into phrases by the same
