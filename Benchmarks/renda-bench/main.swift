@@ -12,6 +12,7 @@ let usage = """
          renda-bench --profile check|parse|outline FILE [--seconds N]   (loop one workload, for perf)
          renda-bench --stages FILE                                       (time of each stage of check)
          renda-bench --rss FILE                                          (check once; for peak RSS)
+         renda-bench --memory FILE                                       (heap and RSS after each stage of check)
 
     --quick    seeds and 1 MB, 50 requests, no thresholds (under a minute; what CI runs)
     default    seeds, 1 MB, 10 MB and 100 MB, 1,000 requests, targets judged
@@ -30,6 +31,7 @@ struct Options {
   var profileSeconds = 20.0
   var stagesFile: String?
   var rssFile: String?
+  var memoryFile: String?
   var incrementalFile: String?
 
   init(_ arguments: [String]) throws {
@@ -57,6 +59,7 @@ struct Options {
       case "--seconds": profileSeconds = Double(try value()) ?? 20
       case "--stages": stagesFile = try value()
       case "--rss": rssFile = try value()
+      case "--memory": memoryFile = try value()
       case "--incremental": incrementalFile = try value()
       case "-h", "--help":
         print(usage)
@@ -80,6 +83,8 @@ func progress(_ message: String) {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     if let profile = options.profile {
       try Profile.loop(profile.workload, file: profile.file, seconds: options.profileSeconds)
+    } else if let file = options.memoryFile {
+      try MemoryProfile.run(file: file)
     } else if let file = options.rssFile {
       try Profile.analyseOnce(file: file)
     } else if let file = options.incrementalFile {

@@ -25,17 +25,20 @@ package enum Language: String, Sendable, Equatable, CaseIterable {
 }
 
 /// One thing a check found: what, where, why, and how to fix it when the fix is certain.
-package struct Finding: Sendable, Equatable {
+///
+/// Memory: a page can have hundreds of thousands of findings, nearly all with one fix of
+/// one or two edits and nothing related. `related` and `fixes` are therefore not stored as
+/// arrays (two allocations of their own per finding) but as one reference, `extras`: nil
+/// when both are empty, one small immutable object holding the fix's title and edits in
+/// the common cases, the arrays otherwise. The properties read and write as before.
+package struct Finding: Sendable {
   /// The rule's stable kebab-case id, e.g. `four-organs`.
   package var rule: String
-  package var severity: Severity
   package var message: LocalizedText
   /// The text the finding is about (never empty: editors widen empty ranges).
   package var range: TextRange
-  /// Other places that explain the finding (the announcement, the sibling headings).
-  package var related: [RelatedLocation]
-  /// Certain fixes only; empty when a human must decide.
-  package var fixes: [Fix]
+  @usableFromInline var extras: FindingExtras
+  package var severity: Severity
 
   package init(
     rule: String, severity: Severity, message: LocalizedText, range: TextRange, related: [RelatedLocation] = [],
@@ -45,6 +48,113 @@ package struct Finding: Sendable, Equatable {
     self.severity = severity
     self.message = message
     self.range = range
+    extras = FindingExtras(related: related, fixes: fixes)
+  }
+
+  /// Other places that explain the finding (the announcement, the sibling headings).
+  package var related: [RelatedLocation] {
+    get { extras.related }
+    set { extras = FindingExtras(related: newValue, fixes: extras.fixes) }
+  }
+
+  /// Certain fixes only; empty when a human must decide.
+  package var fixes: [Fix] {
+    get { extras.fixes }
+    set { extras = FindingExtras(related: extras.related, fixes: newValue) }
+  }
+
+  /// Whether the finding offers a fix (without building the list).
+  package var hasFixes: Bool { extras.hasFixes }
+}
+
+extension Finding: Equatable {
+  package static func == (a: Finding, b: Finding) -> Bool {
+    a.rule == b.rule && a.severity == b.severity && a.message == b.message && a.range == b.range
+      && a.related == b.related && a.fixes == b.fixes
+  }
+}
+
+/// A finding's related locations and fixes, stored by shape (see ``Finding``).
+@usableFromInline enum FindingExtras: Sendable {
+  case none
+  /// One fix of one edit, nothing related.
+  case oneEdit(OneEditFix)
+  /// One fix of two edits, nothing related.
+  case twoEdits(TwoEditFix)
+  /// Anything else.
+  case lists(FindingLists)
+
+  init(related: [RelatedLocation], fixes: [Fix]) {
+    if related.isEmpty {
+      if fixes.isEmpty {
+        self = .none
+        return
+      }
+      if fixes.count == 1 {
+        let fix = fixes[0]
+        if fix.edits.count == 1 {
+          self = .oneEdit(OneEditFix(title: fix.title, edit: fix.edits[0]))
+          return
+        }
+        if fix.edits.count == 2 {
+          self = .twoEdits(TwoEditFix(title: fix.title, first: fix.edits[0], second: fix.edits[1]))
+          return
+        }
+      }
+    }
+    self = .lists(FindingLists(related: related, fixes: fixes))
+  }
+
+  var related: [RelatedLocation] {
+    if case .lists(let lists) = self { return lists.related }
+    return []
+  }
+
+  var fixes: [Fix] {
+    switch self {
+    case .none: []
+    case .oneEdit(let fix): [Fix(title: fix.title, edits: [fix.edit])]
+    case .twoEdits(let fix): [Fix(title: fix.title, edits: [fix.first, fix.second])]
+    case .lists(let lists): lists.fixes
+    }
+  }
+
+  var hasFixes: Bool {
+    switch self {
+    case .none: false
+    case .oneEdit, .twoEdits: true
+    case .lists(let lists): !lists.fixes.isEmpty
+    }
+  }
+}
+
+@usableFromInline final class OneEditFix: Sendable {
+  let title: LocalizedText
+  let edit: TextEdit
+
+  init(title: LocalizedText, edit: TextEdit) {
+    self.title = title
+    self.edit = edit
+  }
+}
+
+@usableFromInline final class TwoEditFix: Sendable {
+  let title: LocalizedText
+  let first: TextEdit
+  let second: TextEdit
+
+  init(title: LocalizedText, first: TextEdit, second: TextEdit) {
+    self.title = title
+    self.first = first
+    self.second = second
+  }
+}
+
+@usableFromInline final class FindingLists: Sendable {
+  let related: [RelatedLocation]
+  let fixes: [Fix]
+
+  init(related: [RelatedLocation], fixes: [Fix]) {
     self.related = related
     self.fixes = fixes
   }
