@@ -9,9 +9,8 @@ package enum CheckRunner {
     in page: Page, glossary: Glossary, configuration: CheckConfiguration = .default
   ) -> [Finding] {
     let suppressions = Suppressions(page.text)
-    return inTextOrder(findingsByRule(in: page, glossary: glossary, configuration: configuration)) {
-      !suppressions.suppresses($0, in: page.text)
-    }
+    var lists = findingsByRule(in: page, glossary: glossary, configuration: configuration)
+    return inTextOrder(&lists) { !suppressions.suppresses($0, in: page.text) }
   }
 
   /// The enabled checks' findings with the configured severities, before suppression, in
@@ -44,35 +43,49 @@ package enum CheckRunner {
 
   /// Findings in text order: by range, then rule; equal keys keep their order.
   package static func inTextOrder(_ findings: [Finding]) -> [Finding] {
-    inTextOrder([findings]) { _ in true }
+    var lists = [findings]
+    return inTextOrder(&lists) { _ in true }
   }
 
   /// The findings of `lists` (taken in order, one after another) that `keep` accepts, in
   /// text order: by range, then rule; equal keys keep their order. Filtering first gives
-  /// the same list as sorting first (the order is total: ties go by position).
+  /// the same list as sorting first (the order is total: ties go by position). Empties
+  /// `lists`.
   ///
-  /// Sorted by moving indices, not findings (a finding is large to copy), and gathered
-  /// into a result of the exact size: each finding is copied once, and no array of all of
-  /// them grows by doubling.
-  static func inTextOrder(_ lists: [[Finding]], keep: (Finding) -> Bool) -> [Finding] {
-    // Where each kept finding is: list << 32 | index in the list.
-    var places: [Int] = []
-    places.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-    for (l, list) in lists.enumerated() {
-      for i in list.indices where keep(list[i]) { places.append(l << 32 | i) }
+  /// Memory: the findings are moved list by list into one array reserved at the total
+  /// (each list freed once moved, so the two together stay about the size of one), then
+  /// put in order in place by swapping along the sorting permutation's cycles; only the
+  /// indices are sorted (a finding is large to move).
+  static func inTextOrder(_ lists: inout [[Finding]], keep: (Finding) -> Bool) -> [Finding] {
+    var result: [Finding] = []
+    result.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+    for l in lists.indices {
+      var list: [Finding] = []
+      swap(&list, &lists[l])
+      for finding in list where keep(finding) { result.append(finding) }
     }
-    func finding(_ place: Int) -> Finding { lists[place >> 32][place & 0xFFFF_FFFF] }
-    let ranges = places.map { finding($0).range }
-    let order = places.indices.sorted { i, j in
+    lists = []
+    let ranges = result.map(\.range)
+    let order = result.indices.sorted { i, j in
       let a = ranges[i]
       let b = ranges[j]
       if a.lowerBound != b.lowerBound { return a.lowerBound < b.lowerBound }
       if a.upperBound != b.upperBound { return a.upperBound < b.upperBound }
-      let ruleA = lists[places[i] >> 32][places[i] & 0xFFFF_FFFF].rule
-      let ruleB = lists[places[j] >> 32][places[j] & 0xFFFF_FFFF].rule
-      if ruleA != ruleB { return ruleA < ruleB }
+      if result[i].rule != result[j].rule { return result[i].rule < result[j].rule }
       return i < j
     }
-    return order.map { finding(places[$0]) }
+    // Applied in place, cycle by cycle: a swap moves two findings without copying them.
+    var placed = [Bool](repeating: false, count: order.count)
+    for start in order.indices where !placed[start] {
+      var k = start
+      while true {
+        placed[k] = true
+        let j = order[k]
+        if j == start { break }
+        result.swapAt(k, j)
+        k = j
+      }
+    }
+    return result
   }
 }

@@ -8,8 +8,9 @@ import RendaText
 /// table maps every normalized position back to the original bytes, so a match on the
 /// normalized view yields an exact source range.
 ///
-/// Memory: 8 bytes per kept scalar (the scalar and its 32-bit start offset); the end of a
-/// scalar is its start plus its UTF-8 length (the text is valid UTF-8), so it is not stored.
+/// Memory: about 6 bytes per kept scalar: the scalar (4) and its start offset (about 2, see
+/// ``SourceOffsets``); the end of a scalar is its start plus its UTF-8 length (the text is
+/// valid UTF-8), so it is not stored.
 ///
 /// - Complexity: built in one forward pass over the UTF-8 bytes.
 package struct NormalizedText: Sendable {
@@ -46,7 +47,42 @@ package struct NormalizedText: Sendable {
       {
         bound += 1
       }
+      // First as 16-bit distances from a 32-bit anchor per group; a group that spans more
+      // than 64 KiB (pages of whitespace) sends the whole text to 32-bit offsets.
       var kept = 0
+      var fits = true
+      let groups = (bound + SourceOffsets.groupSize - 1) >> SourceOffsets.groupShift
+      let anchors = [UInt32](unsafeUninitializedCapacity: groups) { anchorBuffer, anchorCount in
+        let deltas = [UInt16](unsafeUninitializedCapacity: bound) { deltaBuffer, deltaCount in
+          scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { values, valueCount in
+            var anchor = 0
+            Self.scan(buffer, index, &lineStarts) { scalar, offset in
+              precondition(kept < bound, "NormalizedText: the text is not valid UTF-8")
+              if kept & SourceOffsets.groupMask == 0 {
+                anchor = offset
+                (anchorBuffer.baseAddress! + (kept >> SourceOffsets.groupShift)).initialize(
+                  to: UInt32(truncatingIfNeeded: offset))
+              }
+              let delta = offset - anchor
+              if delta > Int(UInt16.max) { fits = false }
+              (values.baseAddress! + kept).initialize(to: scalar)
+              (deltaBuffer.baseAddress! + kept).initialize(to: UInt16(truncatingIfNeeded: delta))
+              kept += 1
+            }
+            valueCount = kept
+          }
+          deltaCount = kept
+        }
+        anchorCount = (kept + SourceOffsets.groupSize - 1) >> SourceOffsets.groupShift
+        starts.deltas = deltas
+      }
+      if fits {
+        starts.anchors = anchors
+        return
+      }
+      starts = SourceOffsets(wide: false, compact: false)
+      lineStarts.removeAll(keepingCapacity: true)
+      kept = 0
       let narrow = [UInt32](unsafeUninitializedCapacity: bound) { offsets, offsetCount in
         scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { values, valueCount in
           Self.scan(buffer, index, &lineStarts) { scalar, offset in
@@ -238,22 +274,69 @@ package struct NormalizedText: Sendable {
   }
 }
 
-/// The source byte offsets of the normalized scalars: 32 bits each, 64 for a text of 4 GiB
-/// or more.
+/// The source byte offsets of the normalized scalars, in one of three forms:
+/// - *compact* (the usual one, 2.06 bytes per scalar): for each group of 64 scalars the
+///   32-bit offset of its first (`anchors`), and for each scalar its 16-bit distance from
+///   that anchor (`deltas`); used when no group spans more than 64 KiB;
+/// - *narrow*: a 32-bit offset per scalar (a text under 4 GiB with a group that does not fit);
+/// - *wide*: a 64-bit offset per scalar (a text of 4 GiB or more).
 package struct SourceOffsets: RandomAccessCollection, Sendable {
+  @usableFromInline static let groupShift = 6
+  @usableFromInline static let groupSize = 1 << groupShift
+  @usableFromInline static let groupMask = groupSize - 1
+
+  @usableFromInline enum Form: Sendable { case compact, narrow, wide }
+
+  @usableFromInline var anchors: [UInt32] = []
+  @usableFromInline var deltas: [UInt16] = []
   @usableFromInline var narrow: [UInt32] = []
   @usableFromInline var wide: [Int] = []
-  @usableFromInline let isWide: Bool
+  @usableFromInline var form: Form
 
-  init(wide: Bool) { isWide = wide }
+  /// Empty offsets: wide for a text of 4 GiB or more, else compact (or narrow).
+  init(wide: Bool, compact: Bool = true) { form = wide ? .wide : compact ? .compact : .narrow }
+
+  var isWide: Bool { form == .wide }
 
   @inlinable package var startIndex: Int { 0 }
-  @inlinable package var endIndex: Int { isWide ? wide.count : narrow.count }
+  @inlinable package var endIndex: Int {
+    switch form {
+    case .compact: deltas.count
+    case .narrow: narrow.count
+    case .wide: wide.count
+    }
+  }
 
-  @inlinable @inline(__always) package subscript(i: Int) -> Int { isWide ? wide[i] : Int(narrow[i]) }
+  @inlinable @inline(__always) package subscript(i: Int) -> Int {
+    switch form {
+    case .compact:
+      // `deltas[i]` checks the bound; its group's anchor then exists.
+      let delta = Int(deltas[i])
+      return anchors.withUnsafeBufferPointer { Int($0[i &>> Self.groupShift]) } &+ delta
+    case .narrow: return Int(narrow[i])
+    case .wide: return wide[i]
+    }
+  }
 
-  @inline(__always) mutating func append(_ offset: Int) {
-    if isWide { wide.append(offset) } else { narrow.append(UInt32(truncatingIfNeeded: offset)) }
+  mutating func append(_ offset: Int) {
+    switch form {
+    case .compact:
+      let count = deltas.count
+      if count & Self.groupMask == 0 { anchors.append(UInt32(truncatingIfNeeded: offset)) }
+      let delta = offset - Int(anchors[count >> Self.groupShift])
+      if delta <= Int(UInt16.max) {
+        deltas.append(UInt16(truncatingIfNeeded: delta))
+        return
+      }
+      // This group spans more than 64 KiB: all offsets become 32-bit.
+      narrow = map { UInt32(truncatingIfNeeded: $0) }
+      anchors = []
+      deltas = []
+      form = .narrow
+      narrow.append(UInt32(truncatingIfNeeded: offset))
+    case .narrow: narrow.append(UInt32(truncatingIfNeeded: offset))
+    case .wide: wide.append(offset)
+    }
   }
 }
 

@@ -1,0 +1,101 @@
+/// The compact storage of `NormalizedText`'s offsets and of `Finding`'s fixes and related
+/// locations (issue 6, memory) reads back exactly what a plain representation holds.
+import RendaChecks
+import RendaPage
+import RendaText
+import Testing
+
+@Suite("Compact storage")
+struct CompactStorageTests {
+  /// Every kept scalar with its source byte offset, by a plain scan of the string.
+  static func reference(_ string: String) -> [(Unicode.Scalar, Int)] {
+    var result: [(Unicode.Scalar, Int)] = []
+    var offset = 0
+    for scalar in string.unicodeScalars {
+      if !(scalar.isInlineWhitespace || scalar.isLineBreak || scalar == "\u{0}") { result.append((scalar, offset)) }
+      offset += String(scalar).utf8.count
+    }
+    return result
+  }
+
+  static func expectSame(_ string: String) {
+    let n = NormalizedText(SourceText(string))
+    let expected = reference(string)
+    #expect(n.count == expected.count)
+    #expect(n.starts.count == expected.count)
+    guard n.count == expected.count else { return }
+    for (i, (scalar, offset)) in expected.enumerated() {
+      #expect(n.scalars[i] == scalar)
+      #expect(n.starts[i] == offset)
+      #expect(n.ends[i] == offset + String(scalar).utf8.count)
+    }
+    // Assembled from parts (the window splice), the offsets read back the same.
+    let assembled = NormalizedText(scalars: n.scalars, starts: Array(n.starts), lineStarts: n.lineStarts)
+    #expect(Array(assembled.starts) == expected.map(\.1))
+  }
+
+  @Test("Offsets of every seed equal a plain scan", arguments: Repository.seeds)
+  func seeds(seed: String) throws {
+    let text = try Repository.text("seeds/\(seed)")
+    Self.expectSame(text.string(in: TextOffset(utf8: 0)..<text.endOffset))
+  }
+
+  @Test("Small texts, groups of 64 scalars and their edges")
+  func small() {
+    for string in ["", "a", " 一\n二 ", String(repeating: "人大 ", count: 63), String(repeating: "人", count: 64),
+      String(repeating: "代表\u{3000}", count: 65), String(repeating: "x😀 ", count: 200)]
+    {
+      Self.expectSame(string)
+    }
+  }
+
+  @Test("A group spanning more than 64 KiB of whitespace falls back to 32-bit offsets")
+  func wideGap() {
+    let gap = String(repeating: " ", count: 70_000)
+    Self.expectSame("一二" + gap + "三四")
+    Self.expectSame(String(repeating: "人", count: 63) + gap + "大")
+    Self.expectSame(String(repeating: "人", count: 64) + gap + "大")
+    Self.expectSame(String(repeating: "人", count: 100) + String(repeating: "\n", count: 70_000) + "大代表")
+  }
+
+  static let title = LocalizedText(zh: "改", en: "fix")
+  static func edit(_ a: Int, _ b: Int, _ s: String) -> TextEdit {
+    TextEdit(range: TextOffset(utf8: a)..<TextOffset(utf8: b), newText: s)
+  }
+
+  static let shapes: [([RelatedLocation], [Fix])] = [
+    ([], []),
+    ([], [Fix(title: title, edits: [edit(1, 2, "，")])]),
+    ([], [Fix(title: title, edits: [edit(1, 2, ""), edit(4, 5, "")])]),
+    ([], [Fix(title: title, edits: [edit(1, 2, "a"), edit(3, 4, "b"), edit(5, 6, "c")])]),
+    ([], [Fix(title: title, edits: [edit(1, 2, "a")]), Fix(title: title, edits: [edit(1, 2, "b")])]),
+    ([], [Fix(title: title, edits: [])]),
+    (
+      [RelatedLocation(range: TextOffset(utf8: 7)..<TextOffset(utf8: 9), message: title)],
+      [Fix(title: title, edits: [edit(1, 2, "，")])]
+    ),
+    ([RelatedLocation(range: TextOffset(utf8: 7)..<TextOffset(utf8: 9), message: title)], []),
+  ]
+
+  @Test("A finding's related locations and fixes read back as given, in every shape")
+  func findingShapes() {
+    for (related, fixes) in Self.shapes {
+      let finding = Finding(
+        rule: "r", severity: .warning, message: Self.title, range: TextOffset(utf8: 0)..<TextOffset(utf8: 3),
+        related: related, fixes: fixes)
+      #expect(finding.related == related)
+      #expect(finding.fixes == fixes)
+      #expect(finding.hasFixes == !fixes.isEmpty)
+      var changed = finding
+      changed.fixes = []
+      #expect(changed.fixes.isEmpty && changed.related == related)
+      #expect(changed != finding || fixes.isEmpty)
+      changed.fixes = fixes
+      #expect(changed == finding)
+      let moved = finding.shifted(byBytes: 10)
+      #expect(moved.related.map(\.range.lowerBound.utf8) == related.map { $0.range.lowerBound.utf8 + 10 })
+      #expect(moved.fixes.map { $0.edits.map(\.range.lowerBound.utf8) } == fixes.map { $0.edits.map { $0.range.lowerBound.utf8 + 10 } })
+      #expect(moved.shifted(byBytes: -10) == finding)
+    }
+  }
+}
