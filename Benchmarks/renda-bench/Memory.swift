@@ -43,8 +43,13 @@ enum MemoryProfile {
     last = heapInUse()
     let page = PageParser.parse(text)
     report("page (parse, with its NormalizedText)", page.blocks.count)
+    print(
+      "page: \(page.articles.count) articles, \(page.blocks.count) blocks (stride \(MemoryLayout<Block>.stride)), \(page.paragraphs.count) paragraphs (stride \(MemoryLayout<Paragraph>.stride)), \(page.normalized.lineStarts.count) line starts"
+    )
     let context = CheckContext(page: page, glossary: configuration.glossary)
     report("CheckContext")
+    print(
+      "slogans: \(context.slogans.reduce(0) { $0 + $1.count }) (stride \(MemoryLayout<ResolvedSlogan>.stride))")
     var all: [[Finding]] = []
     var total = 0
     for check in CheckRegistry.all {
