@@ -10,9 +10,22 @@ extension Finding {
     }
     var moved = self
     moved.range = move(range)
-    moved.related = related.map { RelatedLocation(range: move($0.range), message: $0.message) }
-    moved.fixes = fixes.map { fix in
-      Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: move($0.range), newText: $0.newText) })
+    switch extras {
+    case .none: break
+    case .oneEdit(let fix):
+      moved.extras = .oneEdit(OneEditFix(title: fix.title, edit: TextEdit(range: move(fix.edit.range), newText: fix.edit.newText)))
+    case .twoEdits(let fix):
+      moved.extras = .twoEdits(
+        TwoEditFix(
+          title: fix.title, first: TextEdit(range: move(fix.first.range), newText: fix.first.newText),
+          second: TextEdit(range: move(fix.second.range), newText: fix.second.newText)))
+    case .lists(let lists):
+      moved.extras = .lists(
+        FindingLists(
+          related: lists.related.map { RelatedLocation(range: move($0.range), message: $0.message) },
+          fixes: lists.fixes.map { fix in
+            Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: move($0.range), newText: $0.newText) })
+          }))
     }
     return moved
   }
@@ -20,10 +33,16 @@ extension Finding {
   /// Whether any of the finding's texts holds an ASCII digit: a message that may cite a
   /// line number, which a shift by whole lines would make wrong.
   package var mayCiteLines: Bool {
-    func digits(_ t: LocalizedText) -> Bool {
-      t.zh.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || t.en.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    func digits(_ s: String) -> Bool { s.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+    func digits(_ t: LocalizedText) -> Bool { digits(t.zh) || digits(t.en) }
+    if digits(message) { return true }
+    switch extras {
+    case .none: return false
+    case .oneEdit(let fix): return digits(fix.title) || digits(fix.edit.newText)
+    case .twoEdits(let fix): return digits(fix.title) || digits(fix.first.newText) || digits(fix.second.newText)
+    case .lists(let lists):
+      return lists.related.contains { digits($0.message) } || lists.fixes.contains { digits($0.title) }
+        || lists.fixes.contains { $0.edits.contains { digits($0.newText) } }
     }
-    return digits(message) || related.contains { digits($0.message) } || fixes.contains { digits($0.title) }
-      || fixes.contains { $0.edits.contains { $0.newText.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } } }
   }
 }

@@ -69,7 +69,7 @@ package struct NormalizedText: Sendable {
               (deltas + kept).initialize(to: UInt16(truncatingIfNeeded: delta))
               kept += 1
             }
-            fits = overflow <= Int(UInt16.max)
+            fits = UInt(bitPattern: overflow) <= UInt(UInt16.max)
             valueCount = kept
           }
           deltaCount = kept
@@ -175,8 +175,7 @@ package struct NormalizedText: Sendable {
   /// A view assembled from parts (a window's view spliced into a page's, see
   /// `PageParser+Window.swift`); `scalars` and `starts` parallel (ends are derived), `lineStarts` one longer than the lines.
   package init(scalars: [Unicode.Scalar], starts: [Int], lineStarts: [Int]) {
-    var offsets = SourceOffsets(wide: (starts.last ?? 0) > Int(UInt32.max))
-    for start in starts { offsets.append(start) }
+    let offsets = SourceOffsets(starts)
     self.scalars = scalars
     self.starts = offsets
     self.lineStarts = lineStarts
@@ -331,6 +330,42 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
   init(wide: Bool, compact: Bool = true) { form = wide ? .wide : compact ? .compact : .narrow }
 
   var isWide: Bool { form == .wide }
+
+  /// The offsets `starts` (ascending), in the smallest form that holds them.
+  init(_ starts: [Int]) {
+    let count = starts.count
+    guard (starts.last ?? 0) <= Int(UInt32.max) else {
+      form = .wide
+      wide = starts
+      return
+    }
+    form = .compact
+    var overflow = 0
+    starts.withUnsafeBufferPointer { starts in
+      anchors = [UInt32](unsafeUninitializedCapacity: (count + Self.groupMask) >> Self.groupShift) { a, n in
+        var group = 0
+        while group << Self.groupShift < count {
+          a[group] = UInt32(truncatingIfNeeded: starts[group << Self.groupShift])
+          group += 1
+        }
+        n = group
+      }
+      deltas = [UInt16](unsafeUninitializedCapacity: count) { d, n in
+        for i in 0..<count {
+          let delta = starts[i] &- Int(anchors[i >> Self.groupShift])
+          overflow |= delta
+          d[i] = UInt16(truncatingIfNeeded: delta)
+        }
+        n = count
+      }
+    }
+    if UInt(bitPattern: overflow) > UInt(UInt16.max) {
+      form = .narrow
+      narrow = starts.map { UInt32(truncatingIfNeeded: $0) }
+      anchors = []
+      deltas = []
+    }
+  }
 
   @inlinable package var startIndex: Int { 0 }
   @inlinable package var endIndex: Int {
