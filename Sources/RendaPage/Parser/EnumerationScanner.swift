@@ -22,8 +22,11 @@ enum EnumerationScanner {
       var j = max(range.lowerBound, lower)
       let end = min(range.upperBound, upper)
       while j < end {
-        // `marker(at:)` answers nil away from a clause start: most scalars stop here.
-        let clauseStart = j == range.lowerBound || j == 0 || isClauseBoundary(scalars[j - 1])
+        // `marker(at:)` answers nil away from a clause start: most scalars stop here, after
+        // an ideograph (never a clause boundary) at the first test.
+        let clauseStart =
+          j == range.lowerBound || j == 0
+          || !(0x4E00...0x9FFF).contains(scalars[j - 1].value) && isClauseBoundary(scalars[j - 1])
         if clauseStart, let marker = marker(at: j, in: b.normalized, atClauseStart: j == range.lowerBound) {
           found.append((marker, j))
           j += marker.length
