@@ -3,7 +3,12 @@
 /// values; `RendaData` decodes them from the JSON files in the repository (see
 /// `schemas/glossary.schema.json`).
 package struct Glossary: Sendable, Equatable {
-  package var formulas: [NationalFormula]
+  package var formulas: [NationalFormula] {
+    didSet { formulaIndex = Self.index(of: formulas) }
+  }
+  /// The first formula named (or aliased) by each name: `formula(named:)` without a
+  /// comparison of strings per formula. Derived from `formulas`, so not compared by `==`.
+  private var formulaIndex: [String: Int]
   package var provinces: [Province]
   /// Known OCR misreads (`通讨` → `通过`), for the `ocr-confusable` rule.
   package var confusables: [Confusable]
@@ -17,6 +22,7 @@ package struct Glossary: Sendable, Equatable {
     phrases: [CanonicalPhrase] = []
   ) {
     self.formulas = formulas
+    self.formulaIndex = Self.index(of: formulas)
     self.provinces = provinces
     self.confusables = confusables
     self.places = places
@@ -26,9 +32,25 @@ package struct Glossary: Sendable, Equatable {
   /// An empty glossary: the parser and analysis still work, knowing no formula.
   package static let empty = Glossary(formulas: [], provinces: [])
 
-  /// The formula whose name (or an alias) is exactly `name`, whitespace removed.
+  /// The formula whose name (or an alias) is exactly `name`, whitespace removed (the first
+  /// such formula in `formulas`).
   package func formula(named name: String) -> NationalFormula? {
-    formulas.first { $0.name == name || $0.aliases.contains(name) }
+    formulaIndex[name].map { formulas[$0] }
+  }
+
+  /// Each name and alias with the index of the first formula it names. `String` keys hash
+  /// and compare by canonical equivalence, as `==` does.
+  private static func index(of formulas: [NationalFormula]) -> [String: Int] {
+    var index: [String: Int] = [:]
+    for (k, formula) in formulas.enumerated() {
+      for name in [formula.name] + formula.aliases where index[name] == nil { index[name] = k }
+    }
+    return index
+  }
+
+  package static func == (a: Glossary, b: Glossary) -> Bool {
+    a.formulas == b.formulas && a.provinces == b.provinces && a.confusables == b.confusables && a.places == b.places
+      && a.phrases == b.phrases
   }
 
   /// The province whose full or short name is exactly `name`.

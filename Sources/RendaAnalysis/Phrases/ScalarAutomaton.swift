@@ -9,8 +9,9 @@
 /// miss follows the failure links. Outputs are chained through dictionary
 /// suffix links, so reporting costs only the matches found.
 ///
-/// - Complexity: building is linear in the patterns' total length (times the alphabet's
-///   hashing); a scan is linear in the text plus the matches.
+/// - Complexity: building is linear in the patterns' total length (times the number of a
+///   state's children, few but at the root, whose row is dense); a scan is linear in the text
+///   plus the matches.
 package struct ScalarAutomaton: Sendable {
   /// Symbol of each BMP scalar (0: not in any pattern).
   private let bmpSymbols: [UInt16]
@@ -44,63 +45,98 @@ package struct ScalarAutomaton: Sendable {
   /// Length (in scalars) of each pattern.
   package let patternLengths: [Int]
 
-  /// Builds the automaton of `patterns`; an empty pattern is never reported.
-  package init(patterns: [[Unicode.Scalar]]) {
+  /// The trie while it is built, with plain arrays (no hashing, no captured boxes): each
+  /// state's children are a list (first child, next sibling, the symbol into each state);
+  /// the root's are also a dense row by symbol.
+  private struct Trie {
     var bmp = [UInt16](repeating: 0, count: 0x10000)
     var astral: [UInt32: UInt16] = [:]
     var alphabet = 0
-    func symbol(_ s: Unicode.Scalar) -> Int {
+    var firstChild: [Int32] = [-1]
+    var nextSibling: [Int32] = [-1]
+    var symbolInto: [Int32] = [0]
+    var rootChild: [Int32] = [0]  // by symbol; 0: none (the root is nobody's child)
+    var own: [[Int32]] = [[]]
+
+    mutating func symbol(_ s: Unicode.Scalar) -> Int {
       if s.value < 0x10000 {
         if bmp[Int(s.value)] == 0 {
           alphabet += 1
           bmp[Int(s.value)] = UInt16(alphabet)
+          rootChild.append(0)
         }
         return Int(bmp[Int(s.value)])
       }
       if let known = astral[s.value] { return Int(known) }
       alphabet += 1
       astral[s.value] = UInt16(alphabet)
+      rootChild.append(0)
       return alphabet
     }
 
-    // The trie, with transitions in a dictionary while building.
-    var children: [[Int: Int32]] = [[:]]
-    var own: [[Int32]] = [[]]
+    func child(_ state: Int, _ sym: Int) -> Int? {
+      if state == 0 { return rootChild[sym] != 0 ? Int(rootChild[sym]) : nil }
+      var c = firstChild[state]
+      while c >= 0 {
+        if symbolInto[Int(c)] == sym { return Int(c) }
+        c = nextSibling[Int(c)]
+      }
+      return nil
+    }
+
+    mutating func addChild(of state: Int, _ sym: Int) -> Int {
+      let new = Int32(firstChild.count)
+      firstChild.append(-1)
+      nextSibling.append(firstChild[state])
+      symbolInto.append(Int32(sym))
+      own.append([])
+      firstChild[state] = new
+      if state == 0 { rootChild[sym] = new }
+      return Int(new)
+    }
+  }
+
+  /// Builds the automaton of `patterns`; an empty pattern is never reported.
+  package init(patterns: [[Unicode.Scalar]]) {
+    var trie = Trie()
     for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
       var state = 0
       for scalar in pattern {
-        let sym = symbol(scalar)
-        if let next = children[state][sym] {
-          state = Int(next)
-        } else {
-          children.append([:])
-          own.append([])
-          children[state][sym] = Int32(children.count - 1)
-          state = children.count - 1
-        }
+        let sym = trie.symbol(scalar)
+        state = trie.child(state, sym) ?? trie.addChild(of: state, sym)
       }
-      own[state].append(Int32(index))
+      trie.own[state].append(Int32(index))
     }
+    let alphabet = trie.alphabet
     precondition(alphabet < 0xFFFF, "ScalarAutomaton: more than 65534 distinct scalars")
-    let stateCount = children.count
+    let stateCount = trie.firstChild.count
+    let own = trie.own
 
     // Failure and output links, breadth first.
     var fail = [Int32](repeating: 0, count: stateCount)
     var outputLink = [Int32](repeating: -1, count: stateCount)
     var queue: [Int] = []
     queue.reserveCapacity(stateCount)
-    for (_, child) in children[0] { queue.append(Int(child)) }
+    var c = trie.firstChild[0]
+    while c >= 0 {
+      queue.append(Int(c))
+      c = trie.nextSibling[Int(c)]
+    }
     var head = 0
     while head < queue.count {
       let state = queue[head]
       head += 1
-      for (sym, child) in children[state] {
+      var c = trie.firstChild[state]
+      while c >= 0 {
+        let child = Int(c)
+        let sym = Int(trie.symbolInto[child])
         var f = Int(fail[state])
-        while f != 0 && children[f][sym] == nil { f = Int(fail[f]) }
-        let target: Int32 = (children[f][sym].map { Int($0) != Int(child) ? $0 : 0 }) ?? 0
-        fail[Int(child)] = target
-        outputLink[Int(child)] = own[Int(target)].isEmpty ? outputLink[Int(target)] : target
-        queue.append(Int(child))
+        while f != 0 && trie.child(f, sym) == nil { f = Int(fail[f]) }
+        let target: Int32 = (trie.child(f, sym).map { $0 != child ? Int32($0) : 0 }) ?? 0
+        fail[child] = target
+        outputLink[child] = own[Int(target)].isEmpty ? outputLink[Int(target)] : target
+        queue.append(child)
+        c = trie.nextSibling[child]
       }
     }
 
@@ -110,22 +146,28 @@ package struct ScalarAutomaton: Sendable {
     func packed(_ state: Int32) -> Int32 {
       state << 1 | (own[Int(state)].isEmpty && outputLink[Int(state)] < 0 ? 0 : 1)
     }
-    var rootNext = [Int32](repeating: 0, count: alphabet + 1)
-    for (sym, child) in children[0] { rootNext[sym] = packed(child) }
+    let rootNext = trie.rootChild.map { $0 == 0 ? 0 : packed($0) }
     var states = [StateRecord](repeating: StateRecord(), count: stateCount)
     var childSymbols: [UInt16] = []
     var childTargets: [Int32] = []
+    var sorted: [(sym: Int, child: Int)] = []
     for state in 1..<max(stateCount, 1) {
-      let sorted = children[state].sorted(by: { $0.key < $1.key })
+      sorted.removeAll(keepingCapacity: true)
+      var c = trie.firstChild[state]
+      while c >= 0 {
+        sorted.append((Int(trie.symbolInto[Int(c)]), Int(c)))
+        c = trie.nextSibling[Int(c)]
+      }
+      sorted.sort(by: { $0.sym < $1.sym })
       var record = StateRecord(fail: fail[state])
       if let first = sorted.first {
-        record.firstSymbol = UInt16(first.key)
-        record.firstTarget = packed(first.value)
+        record.firstSymbol = UInt16(first.sym)
+        record.firstTarget = packed(Int32(first.child))
         record.restStart = Int32(childSymbols.count)
         record.restCount = UInt16(sorted.count - 1)
         for (sym, child) in sorted.dropFirst() {
           childSymbols.append(UInt16(sym))
-          childTargets.append(packed(child))
+          childTargets.append(packed(Int32(child)))
         }
       }
       states[state] = record
@@ -139,8 +181,8 @@ package struct ScalarAutomaton: Sendable {
       outputPatterns += own[state]
     }
 
-    self.bmpSymbols = bmp
-    self.astralSymbols = astral
+    self.bmpSymbols = trie.bmp
+    self.astralSymbols = trie.astral
     self.rootNext = rootNext
     self.states = states
     self.childSymbols = childSymbols
@@ -149,7 +191,7 @@ package struct ScalarAutomaton: Sendable {
     self.outputCount = outputCount
     self.outputPatterns = outputPatterns
     self.outputLink = outputLink
-    self.patternLengths = patterns.map(\.count)
+    self.patternLengths = patterns.map { $0.count }
   }
 
   /// Calls `body(pattern, end)` for every occurrence of a pattern in `scalars[range]`, in

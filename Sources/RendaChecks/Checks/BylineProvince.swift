@@ -145,7 +145,7 @@ package struct BylineProvince: Check {
       let block = page.blocks[blockIndex]
       guard block.range.overlaps(lead.range) else { continue }
       for i in block.normalizedRange
-      where n.starts[i] >= lead.range.lowerBound.utf8 && n.ends[i] <= lead.range.upperBound.utf8 {
+      where n.starts[i] >= lead.range.lowerBound.utf8 && n.end(of: i) <= lead.range.upperBound.utf8 {
         indices.append(i)
       }
     }
@@ -162,7 +162,7 @@ package struct BylineProvince: Check {
     }
     var indices: [Int] = []
     var i = low
-    while i < n.count, n.ends[i] <= range.upperBound.utf8 {
+    while i < n.count, n.end(of: i) <= range.upperBound.utf8 {
       indices.append(i)
       i += 1
     }

@@ -185,6 +185,12 @@ package struct HeadingParallelism: Check {
     var high: UInt64 = 0
     var length = 0
 
+    /// One word to the hasher rather than the three fields the synthesized hash would feed
+    /// it: `low`, `high` and `length` mixed (equality still compares all three).
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length) << 63)
+    }
+
     mutating func append(_ s: Unicode.Scalar) {
       let value = UInt64(s.value)
       if length < 3 { low |= value << UInt64(21 * length) } else { high |= value << UInt64(21 * (length - 3)) }

@@ -16,12 +16,18 @@ enum EnumerationScanner {
   /// Enumerations in the given blocks, optionally only between normalized positions.
   static func scan(_ b: PageBuilder, blocks: [Int], from lower: Int = 0, to upper: Int = Int.max) -> [Enumeration] {
     var found: [(Found, Int)] = []
+    let scalars = b.normalized.scalars
     for i in blocks where b.roles[i] == .body {
       let range = b.raw[i].scalars
       var j = max(range.lowerBound, lower)
       let end = min(range.upperBound, upper)
       while j < end {
-        if let marker = marker(at: j, in: b.normalized, atClauseStart: j == range.lowerBound) {
+        // `marker(at:)` answers nil away from a clause start: most scalars stop here, after
+        // an ideograph (never a clause boundary) at the first test.
+        let clauseStart =
+          j == range.lowerBound || j == 0
+          || !(0x4E00...0x9FFF).contains(scalars[j - 1].value) && isClauseBoundary(scalars[j - 1])
+        if clauseStart, let marker = marker(at: j, in: b.normalized, atClauseStart: j == range.lowerBound) {
           found.append((marker, j))
           j += marker.length
         } else {

@@ -73,10 +73,13 @@ enum SloganScanner {
   /// possibly nil).
   static func classify(_ text: ArraySlice<Unicode.Scalar>) -> (value: Int?, Void)? {
     guard let first = text.first, text.count >= 2 else { return nil }
+    // A slogan opens with digits, 双 or a Chinese numeral other than 〇/零 (what the tests
+    // below come to); most quoted texts are rejected here without a scan.
+    guard first.asciiDigitValue != nil || first == "双" || (first.chineseDigitValue ?? 0) != 0 else { return nil }
     if first == "第" { return nil }
     let numerals = text.filter { $0.chineseDigitValue != nil }
     let digits = text.filter { $0.asciiDigitValue != nil }
-    if text.contains(where: { "号级届星年岁次元期".unicodeScalars.contains($0) }) { return nil }
+    if text.contains(where: isRankOrOrdinal) { return nil }
     if !digits.isEmpty {
       // Digit slogans: 1355, 2345, 1+N, 4413.
       guard first.asciiDigitValue != nil,
@@ -92,12 +95,28 @@ enum SloganScanner {
     if numerals.count == text.count { return nil }  // 十四五, 八五: plan names
     if notSlogans.contains(where: { text.starts(with: $0.unicodeScalars) }) { return nil }
     let after = text.startIndex + leading.length
-    if after < text.endIndex, "个项大种条位".unicodeScalars.contains(text[after]) { return (leading.value, ()) }
+    if after < text.endIndex, isCounter(text[after]) { return (leading.value, ()) }
     if leading.value > 10 { return nil }  // 二十四节气表: a name, not a count
     let values = Set(numerals.compactMap(\.chineseDigitValue))
     if numerals.count == leading.length { return leading.value == 1 ? nil : (leading.value, ()) }
     if values.count == 1 { return leading.value == 1 ? (nil, ()) : (leading.value, ()) }  // 三进三促; 一人一码 states no count
     return (nil, ())
+  }
+
+  /// 号 级 届 星 年 岁 次 元 期: a numeral with one of these names a rank, a date or an issue.
+  private static func isRankOrOrdinal(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "号", "级", "届", "星", "年", "岁", "次", "元", "期": true
+    default: false
+    }
+  }
+
+  /// 个 项 大 种 条 位: a counter after the leading numeral (`五个一`, `三大`).
+  private static func isCounter(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "个", "项", "大", "种", "条", "位": true
+    default: false
+    }
   }
 
   private static func inlineMembers(_ n: NormalizedText, after start: Int, limit: Int, count: Int?) -> [SloganMember] {

@@ -51,6 +51,32 @@ struct PhraseMatcherTests {
     }
   }
 
+  @Test("the automaton agrees with a naive search with a wide alphabet, astral scalars and shared prefixes")
+  func automatonAgreesWithNaiveWide() {
+    var random = PhraseTestRandom(seed: 11)
+    let alphabet = Self.scalars("人民代表大会制度全过程民主𠀀𠀁ab，、")
+    for _ in 0..<40 {
+      let patterns = (0..<30).map { _ in (0..<random.int(1...6)).map { _ in alphabet[random.int(0...(alphabet.count - 1))] } }
+      let text = (0..<120).map { _ in alphabet[random.int(0...(alphabet.count - 1))] }
+      let automaton = ScalarAutomaton(patterns: patterns)
+      var found: [[Int]] = []
+      automaton.forEachMatch(in: text, range: 0..<text.count) { pattern, end in found.append([pattern, end]) }
+      var naive: [[Int]] = []
+      for (k, pattern) in patterns.enumerated() where pattern.count <= text.count {
+        for start in 0...(text.count - pattern.count) where Array(text[start..<(start + pattern.count)]) == pattern {
+          naive.append([k, start + pattern.count])
+        }
+      }
+      #expect(Set(found) == Set(naive))
+      #expect(found.count == naive.count)
+      // In order of end; at one end, longest first.
+      #expect(
+        zip(found, found.dropFirst()).allSatisfy { a, b in
+          a[1] < b[1] || a[1] == b[1] && automaton.patternLengths[a[0]] >= automaton.patternLengths[b[0]]
+        })
+    }
+  }
+
   // MARK: BoundedEditDistance
 
   @Test("one edit is classified: substitution, deletion, insertion, transposition")
