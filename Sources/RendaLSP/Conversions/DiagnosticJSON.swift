@@ -22,9 +22,12 @@ enum DiagnosticJSON {
 
   /// The same text; the diagnostics equal to the previous version's at the start and at
   /// the end of the list (all but the few an edit touched, on a large page) are copied
-  /// from its body instead of written again.
+  /// from its body instead of written again, each run in one piece. `unchanged`, when
+  /// given, says how many diagnostics at the start and at the end the caller knows to be
+  /// the previous version's (else they are compared).
   static func publishBody(
-    _ params: PublishDiagnosticsParams, reusing previous: (diagnostics: [Diagnostic], body: PublishBody)?
+    _ params: PublishDiagnosticsParams, reusing previous: (diagnostics: [Diagnostic], body: PublishBody)?,
+    unchanged: (prefix: Int, suffix: Int)? = nil
   ) -> PublishBody {
     let new = params.diagnostics
     let old = previous?.diagnostics ?? []
@@ -32,25 +35,38 @@ enum DiagnosticJSON {
     var suffix = 0
     if let previous, previous.body.fragments.count == old.count {
       let shorter = min(new.count, old.count)
-      while prefix < shorter, new[prefix] == old[prefix] { prefix += 1 }
-      while suffix < shorter - prefix, new[new.count - 1 - suffix] == old[old.count - 1 - suffix] { suffix += 1 }
+      if let unchanged, unchanged.prefix >= 0, unchanged.suffix >= 0, unchanged.prefix + unchanged.suffix <= shorter {
+        prefix = unchanged.prefix
+        suffix = unchanged.suffix
+      } else {
+        while prefix < shorter, new[prefix] == old[prefix] { prefix += 1 }
+        while suffix < shorter - prefix, new[new.count - 1 - suffix] == old[old.count - 1 - suffix] { suffix += 1 }
+      }
     }
     var out: [UInt8] = []
     out.reserveCapacity(previous.map { $0.body.bytes.count + 1024 } ?? (64 + new.count * 320))
     var fragments: [Range<Int>] = []
     fragments.reserveCapacity(new.count)
     out.append(contentsOf: #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#.utf8)
-    for (k, diagnostic) in new.enumerated() {
+    /// Copies the previous body's diagnostics `run` (with the commas between) and their fragments.
+    func copy(_ run: Range<Int>, from body: PublishBody) {
+      let lower = body.fragments[run.lowerBound].lowerBound
+      let shift = out.count - lower
+      out.append(contentsOf: body.bytes[lower..<body.fragments[run.upperBound - 1].upperBound])
+      for fragment in body.fragments[run] {
+        fragments.append((fragment.lowerBound + shift)..<(fragment.upperBound + shift))
+      }
+    }
+    if let previous, prefix > 0 { copy(0..<prefix, from: previous.body) }
+    for k in prefix..<(new.count - suffix) {
       if k > 0 { out.append(UInt8(ascii: ",")) }
       let start = out.count
-      if let previous, k < prefix {
-        out.append(contentsOf: previous.body.bytes[previous.body.fragments[k]])
-      } else if let previous, k >= new.count - suffix {
-        out.append(contentsOf: previous.body.bytes[previous.body.fragments[old.count - (new.count - k)]])
-      } else {
-        write(diagnostic, to: &out)
-      }
+      write(new[k], to: &out)
       fragments.append(start..<out.count)
+    }
+    if let previous, suffix > 0 {
+      if new.count - suffix > 0 { out.append(UInt8(ascii: ",")) }
+      copy((old.count - suffix)..<old.count, from: previous.body)
     }
     out.append(contentsOf: #"],"uri":"#.utf8)
     JSONWriter.writeString(params.uri, to: &out)

@@ -169,7 +169,7 @@ final class Analyser: Sendable {
 
   private func drain() {
     while true {
-      let next = state.withLock { state -> (Job, AnalysedDocument?)? in
+      var next = state.withLock { state -> (Job, AnalysedDocument?)? in
         guard !state.pending.isEmpty else {
           state.working = false
           return nil
@@ -178,43 +178,76 @@ final class Analyser: Sendable {
         state.running = job
         return (job, state.latest[job.key.uri])
       }
-      guard let (job, previous) = next else { return }
-      let result = Self.analyse(job, previous: previous)
+      guard let job = next?.0 else { return }
+      var retired = next?.1
+      next = nil
+      let result = Self.analyse(job, previous: retired)
       state.withLock { state in
         state.running = nil
         if state.forgotten.remove(job.key.uri) == nil { state.latest[job.key.uri] = result }
       }
       job.promise.fulfil(.success(result))
       onAnalysed(result)
+      // The previous version (on a large page, tens of thousands of findings and
+      // diagnostics) is freed off this thread, so the next version need not wait for it.
+      if let old = retired {
+        retired = nil
+        Self.releaser.async { withExtendedLifetime(old) {} }
+      }
+      // When nothing is left to analyse, the freed memory goes back to the system; not
+      // after a large document, where trimming the heap (it walks every free chunk) would
+      // hold up the next keystroke's analysis.
+      if job.text.count < Self.trimLimit {
+        Self.releaser.async { [self] in
+          if state.withLock({ !$0.working }) { Memory.trim() }
+        }
+      }
     }
   }
+
+  /// The largest text (bytes) after whose analysis the heap is trimmed.
+  private static let trimLimit = 1_000_000
+
+  /// Where replaced analyses are freed.
+  private static let releaser = DispatchQueue(label: "renda.analysis.release", qos: .utility)
 
   /// Analyses the job's version: from `previous` (the document's last analysis) through
   /// the edits between when they are known and the configuration is the same, else whole.
   static func analyse(_ job: Job, previous: AnalysedDocument?) -> AnalysedDocument {
     let incremental: IncrementalAnalysis
+    var updated = false
     if let previous, previous.key.uri == job.key.uri, previous.key.generation == job.key.generation,
       let changes = job.history.changes(from: previous.key.version, to: job.key.version)
     {
       incremental = previous.incremental.updated(to: job.text, changes: changes)
+      updated = true
     } else {
       incremental = IncrementalAnalysis(
         text: job.text, glossary: job.configuration.glossary, configuration: job.configuration.checks)
     }
     let analysis = incremental.analysis
     let converter = PositionConverter(text: job.text, encoding: job.encoding)
-    let diagnostics = FindingsToDiagnostics.diagnostics(
-      analysis.findings, converter: converter, uri: job.key.uri, language: job.language)
-    let params = PublishDiagnosticsParams(uri: job.key.uri, version: job.key.version, diagnostics: diagnostics)
-    // The previous version's diagnostics, written the same way (same document, encoding
-    // and language), are copied where they did not change.
+    // The previous version's diagnostics, converted and written the same way (same
+    // document, encoding and language), are reused where they did not change.
     let reusable =
       previous.flatMap { previous in
         previous.key.uri == job.key.uri && previous.converter.encoding == job.encoding
           && previous.language == job.language ? (previous.diagnostics, previous.publish) : nil
       }
+    let (diagnostics, unchanged): ([Diagnostic], (prefix: Int, suffix: Int)?) =
+      if updated, let reuse = incremental.reuse, let reusable {
+        FindingsToDiagnostics.diagnostics(
+          analysis.findings, reusing: reusable.0, reuse, converter: converter, uri: job.key.uri,
+          language: job.language)
+      } else {
+        (
+          FindingsToDiagnostics.diagnostics(
+            analysis.findings, converter: converter, uri: job.key.uri, language: job.language), nil
+        )
+      }
+    let params = PublishDiagnosticsParams(uri: job.key.uri, version: job.key.version, diagnostics: diagnostics)
     return AnalysedDocument(
       key: job.key, incremental: incremental, converter: converter, language: job.language, diagnostics: diagnostics,
-      publish: DiagnosticJSON.publishBody(params, reusing: reusable))
+      publish: DiagnosticJSON.publishBody(params, reusing: reusable, unchanged: unchanged))
   }
 }
