@@ -8,12 +8,12 @@ import Testing
 
 @testable import RendaLSP
 
-/// The diagnostics of an incremental update made from the previous version's (those kept
-/// before the window and moved after it) equal a fresh conversion of the new findings, and
-/// the body written from the previous one's with the known unchanged runs equals a fresh body.
+/// The `publishDiagnostics` body of an incremental update written from the previous
+/// version's (the diagnostics kept before the window, and moved after it, copied) equals
+/// the body of a fresh conversion of the new findings, fragment by fragment.
 @Suite struct DiagnosticReuseTests {
   @Test(arguments: [PositionEncoding.utf16, .utf8])
-  func reusedDiagnosticsEqualAFreshConversion(encoding: PositionEncoding) throws {
+  func aBodyWrittenFromThePreviousEqualsAFreshOne(encoding: PositionEncoding) throws {
     let glossary = try GlossaryLoader.builtIn()
     let names = try FileManager.default.contentsOfDirectory(
       atPath: PackagePaths.root.appendingPathComponent("seeds").path
@@ -27,9 +27,9 @@ import Testing
       FindingsToDiagnostics.diagnostics(
         analysis.findings, converter: PositionConverter(text: text, encoding: encoding), uri: uri, language: .zh)
     }
-    var diagnostics = convert(incremental.analysis, text)
     var body = DiagnosticJSON.publishBody(
-      PublishDiagnosticsParams(uri: uri, version: 0, diagnostics: diagnostics), reusing: nil)
+      PublishDiagnosticsParams(uri: uri, version: 0, diagnostics: convert(incremental.analysis, text)),
+      reusing: nil)
     var rng = SeededRandom(seed: 0xD1A6)
     let insertions = ["的", "\n", "，", " ", "\n\n", "一是", "“四个机关”", "x\r\n"]
     var reused = 0
@@ -61,11 +61,10 @@ import Testing
       if let reuse = updated.reuse {
         reused += 1
         if reuse.lines != 0 { movedLines += 1 }
-        let (made, unchanged) = FindingsToDiagnostics.diagnostics(
-          updated.analysis.findings, reusing: diagnostics, reuse,
-          converter: PositionConverter(text: text, encoding: encoding), uri: uri, language: .zh)
-        #expect(made == fresh, "step \(step): reused diagnostics differ from a fresh conversion")
-        let written = DiagnosticJSON.publishBody(params, reusing: (diagnostics, body), unchanged: unchanged)
+        let written = try #require(
+          FindingsToDiagnostics.publishBody(
+            updated.analysis.findings, reusing: body, reuse,
+            converter: PositionConverter(text: text, encoding: encoding), uri: uri, version: step, language: .zh))
         #expect(written.bytes == DiagnosticJSON.publishBody(params), "step \(step): body")
         #expect(written.fragments.count == fresh.count)
         for (fragment, diagnostic) in zip(written.fragments, fresh) {
@@ -77,7 +76,6 @@ import Testing
       } else {
         body = DiagnosticJSON.publishBody(params, reusing: nil)
       }
-      diagnostics = fresh
       incremental = updated
     }
     #expect(reused > 20, "the window path should be taken for most edits (\(reused) of 40)")

@@ -22,12 +22,9 @@ enum DiagnosticJSON {
 
   /// The same text; the diagnostics equal to the previous version's at the start and at
   /// the end of the list (all but the few an edit touched, on a large page) are copied
-  /// from its body instead of written again, each run in one piece. `unchanged`, when
-  /// given, says how many diagnostics at the start and at the end the caller knows to be
-  /// the previous version's (else they are compared).
+  /// from its body instead of written again, each run in one piece.
   static func publishBody(
-    _ params: PublishDiagnosticsParams, reusing previous: (diagnostics: [Diagnostic], body: PublishBody)?,
-    unchanged: (prefix: Int, suffix: Int)? = nil
+    _ params: PublishDiagnosticsParams, reusing previous: (diagnostics: [Diagnostic], body: PublishBody)?
   ) -> PublishBody {
     let new = params.diagnostics
     let old = previous?.diagnostics ?? []
@@ -35,19 +32,14 @@ enum DiagnosticJSON {
     var suffix = 0
     if let previous, previous.body.fragments.count == old.count {
       let shorter = min(new.count, old.count)
-      if let unchanged, unchanged.prefix >= 0, unchanged.suffix >= 0, unchanged.prefix + unchanged.suffix <= shorter {
-        prefix = unchanged.prefix
-        suffix = unchanged.suffix
-      } else {
-        while prefix < shorter, new[prefix] == old[prefix] { prefix += 1 }
-        while suffix < shorter - prefix, new[new.count - 1 - suffix] == old[old.count - 1 - suffix] { suffix += 1 }
-      }
+      while prefix < shorter, new[prefix] == old[prefix] { prefix += 1 }
+      while suffix < shorter - prefix, new[new.count - 1 - suffix] == old[old.count - 1 - suffix] { suffix += 1 }
     }
     var out: [UInt8] = []
     out.reserveCapacity(previous.map { $0.body.bytes.count + 1024 } ?? (64 + new.count * 320))
     var fragments: [Range<Int>] = []
     fragments.reserveCapacity(new.count)
-    out.append(contentsOf: #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#.utf8)
+    out.append(contentsOf: bodyHead)
     /// Copies the previous body's diagnostics `run` (with the commas between) and their fragments.
     func copy(_ run: Range<Int>, from body: PublishBody) {
       let lower = body.fragments[run.lowerBound].lowerBound
@@ -68,14 +60,49 @@ enum DiagnosticJSON {
       if new.count - suffix > 0 { out.append(UInt8(ascii: ",")) }
       copy((old.count - suffix)..<old.count, from: previous.body)
     }
+    writeTail(uri: params.uri, version: params.version, to: &out)
+    return PublishBody(bytes: out, fragments: fragments)
+  }
+
+  /// The body up to its first diagnostic.
+  static let bodyHead = Array(
+    #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#.utf8)
+
+  /// The body after its last diagnostic.
+  static func writeTail(uri: DocumentURI, version: Int?, to out: inout [UInt8]) {
     out.append(contentsOf: #"],"uri":"#.utf8)
-    JSONWriter.writeString(params.uri, to: &out)
-    if let version = params.version {
+    JSONWriter.writeString(uri, to: &out)
+    if let version {
       out.append(contentsOf: #","version":"#.utf8)
       writeInteger(version, to: &out)
     }
     out.append(contentsOf: "}}".utf8)
-    return PublishBody(bytes: out, fragments: fragments)
+  }
+
+  /// A diagnostic's text as `write` wrote it, with every line number moved by `lines`:
+  /// each `"line":` of the text is a position's key (inside a string a quote is escaped,
+  /// so the bytes `"line":` cannot occur there).
+  static func copy(_ written: ArraySlice<UInt8>, movingLinesBy lines: Int, to out: inout [UInt8]) {
+    let key = Array(#""line":"#.utf8)
+    var i = written.startIndex
+    var copied = i
+    while i + key.count <= written.endIndex {
+      guard written[i] == key[0], written[i + 1] == key[1], written[i..<(i + key.count)].elementsEqual(key) else {
+        i += 1
+        continue
+      }
+      var j = i + key.count
+      var value = 0
+      while j < written.endIndex, written[j] >= UInt8(ascii: "0"), written[j] <= UInt8(ascii: "9") {
+        value = value * 10 + Int(written[j] - UInt8(ascii: "0"))
+        j += 1
+      }
+      out.append(contentsOf: written[copied..<(i + key.count)])
+      writeInteger(value + lines, to: &out)
+      copied = j
+      i = j
+    }
+    out.append(contentsOf: written[copied...])
   }
 
   /// One diagnostic, members in `JSONWriter`'s (sorted) order.

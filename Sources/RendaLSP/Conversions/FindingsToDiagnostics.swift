@@ -49,22 +49,24 @@ enum FindingsToDiagnostics {
     }
   }
 
-  /// The diagnostics of `findings`, the findings of an incremental update (`reuse`) of the
-  /// analysis whose diagnostics were `previous` (same document, encoding and language):
-  /// a finding the update kept before the window, or moved after it, whose ranges all lie
-  /// outside the window (not touching its ends, where an empty range is widened to the
-  /// scalar beside it) has the previous diagnostic, its lines moved by the lines the edit
-  /// added; the others are converted. Equal to `diagnostics(findings, …)`: the text before
-  /// the window is the old text's, and from the window's end on the old text's, moved by
-  /// whole lines (the window's ends are line starts). `unchanged`: how many diagnostics at
-  /// the start and at the end are the previous ones unchanged (for `DiagnosticJSON`).
-  static func diagnostics(
-    _ findings: [Finding], reusing previous: [Diagnostic], _ reuse: IncrementalAnalysis.Reuse,
-    converter: PositionConverter, uri: DocumentURI, language: Language
-  ) -> (diagnostics: [Diagnostic], unchanged: (prefix: Int, suffix: Int)) {
-    guard reuse.prefix + reuse.suffix <= findings.count, reuse.prefix <= previous.count,
-      reuse.suffix <= previous.count - reuse.prefix
-    else { return (diagnostics(findings, converter: converter, uri: uri, language: language), (0, 0)) }
+  /// The `publishDiagnostics` body of `findings`, the findings of an incremental update
+  /// (`reuse`) of the analysis whose body was `previous` (same document, encoding and
+  /// language): a finding the update kept before the window, or moved after it, whose
+  /// ranges all lie outside the window (not touching its ends, where an empty range is
+  /// widened to the scalar beside it) has the previous diagnostic's text, copied in runs,
+  /// its line numbers moved by the lines the edit added; the others are converted and
+  /// written. Equal to `DiagnosticJSON.publishBody` of `diagnostics(findings, …)`: the
+  /// text before the window is the old text's, and from the window's end on the old
+  /// text's moved by whole lines (the window's ends are line starts). Nil when `previous`
+  /// does not fit `reuse`.
+  static func publishBody(
+    _ findings: [Finding], reusing previous: DiagnosticJSON.PublishBody, _ reuse: IncrementalAnalysis.Reuse,
+    converter: PositionConverter, uri: DocumentURI, version: Int?, language: Language
+  ) -> DiagnosticJSON.PublishBody? {
+    let old = previous.fragments
+    guard reuse.prefix >= 0, reuse.suffix >= 0, reuse.prefix + reuse.suffix <= findings.count,
+      reuse.prefix + reuse.suffix <= old.count
+    else { return nil }
     func before(_ range: TextRange) -> Bool {
       range.upperBound.utf8 < reuse.start || (range.upperBound.utf8 == reuse.start && !range.isEmpty)
     }
@@ -72,43 +74,59 @@ enum FindingsToDiagnostics {
       range.lowerBound.utf8 > reuse.newEnd || (range.lowerBound.utf8 == reuse.newEnd && !range.isEmpty)
     }
     var cursor = WideColumnCursor(text: converter.text, encoding: converter.encoding)
-    var result: [Diagnostic] = []
-    result.reserveCapacity(findings.count)
-    let suffixStart = findings.count - reuse.suffix
-    let oldSuffixStart = previous.count - reuse.suffix
-    var leading = 0
-    var trailing = 0
-    for (k, finding) in findings.enumerated() {
-      if k < reuse.prefix, before(finding.range), finding.related.allSatisfy({ before($0.range) }) {
-        result.append(previous[k])
-        if leading == k { leading += 1 }
-      } else if k >= suffixStart, after(finding.range), finding.related.allSatisfy({ after($0.range) }) {
-        var moved = previous[oldSuffixStart + (k - suffixStart)]
-        if reuse.lines != 0 {
-          moved.range = moved.range.movedBy(lines: reuse.lines)
-          if let related = moved.relatedInformation {
-            moved.relatedInformation = related.map { information in
-              var information = information
-              information.location.range = information.location.range.movedBy(lines: reuse.lines)
-              return information
-            }
-          }
-        }
-        result.append(moved)
-        if reuse.lines == 0 { trailing += 1 }
+    var out: [UInt8] = []
+    out.reserveCapacity(previous.bytes.count + 1024)
+    var fragments: [Range<Int>] = []
+    fragments.reserveCapacity(findings.count)
+    out.append(contentsOf: DiagnosticJSON.bodyHead)
+    // The run of previous diagnostics being copied: old indices `run`, moved by `lines`.
+    var run = 0..<0
+    var runLines = 0
+    func flush() {
+      guard !run.isEmpty else { return }
+      let lower = old[run.lowerBound].lowerBound
+      let upper = old[run.upperBound - 1].upperBound
+      if runLines == 0 {
+        let shift = out.count - lower
+        out.append(contentsOf: previous.bytes[lower..<upper])
+        for fragment in old[run] { fragments.append((fragment.lowerBound + shift)..<(fragment.upperBound + shift)) }
       } else {
-        result.append(diagnostic(finding, converter: converter, cursor: &cursor, uri: uri, language: language))
-        trailing = 0
+        for (n, fragment) in old[run].enumerated() {
+          if n > 0 { out.append(UInt8(ascii: ",")) }
+          let start = out.count
+          DiagnosticJSON.copy(previous.bytes[fragment], movingLinesBy: runLines, to: &out)
+          fragments.append(start..<out.count)
+        }
+      }
+      run = 0..<0
+    }
+    let suffixStart = findings.count - reuse.suffix
+    let oldSuffixStart = old.count - reuse.suffix
+    for (k, finding) in findings.enumerated() {
+      var source: (index: Int, lines: Int)?
+      if k < reuse.prefix, before(finding.range), finding.related.allSatisfy({ before($0.range) }) {
+        source = (k, 0)
+      } else if k >= suffixStart, after(finding.range), finding.related.allSatisfy({ after($0.range) }) {
+        source = (oldSuffixStart + (k - suffixStart), reuse.lines)
+      }
+      if let source, !run.isEmpty, source.index == run.upperBound, source.lines == runLines {
+        run = run.lowerBound..<(run.upperBound + 1)
+        continue
+      }
+      flush()
+      if k > 0 { out.append(UInt8(ascii: ",")) }
+      if let source {
+        run = source.index..<(source.index + 1)
+        runLines = source.lines
+      } else {
+        let start = out.count
+        DiagnosticJSON.write(
+          diagnostic(finding, converter: converter, cursor: &cursor, uri: uri, language: language), to: &out)
+        fragments.append(start..<out.count)
       }
     }
-    return (result, (leading, min(trailing, findings.count - leading)))
-  }
-}
-
-extension LSPRange {
-  fileprivate func movedBy(lines: Int) -> LSPRange {
-    LSPRange(
-      start: Position(line: start.line + lines, character: start.character),
-      end: Position(line: end.line + lines, character: end.character))
+    flush()
+    DiagnosticJSON.writeTail(uri: uri, version: version, to: &out)
+    return DiagnosticJSON.PublishBody(bytes: out, fragments: fragments)
   }
 }

@@ -6,8 +6,8 @@ import RendaIDE
 import RendaText
 import Synchronization
 
-/// A document version analysed, with its diagnostics already converted (on the
-/// analyser's thread, so the server's loop only decides whether to send them).
+/// A document version analysed, with its `publishDiagnostics` already written (on the
+/// analyser's thread, which sends it).
 struct AnalysedDocument: Sendable {
   let key: AnalysisKey
   /// The analysis, which the next version's is made from when the edits between are known.
@@ -16,7 +16,15 @@ struct AnalysedDocument: Sendable {
   let converter: PositionConverter
   /// The language the diagnostics' messages are in.
   let language: Language
-  let diagnostics: [Diagnostic]
+  /// The diagnostics, converted when the body was written from scratch, else on first
+  /// request (pull diagnostics, code actions): an update's body is mostly copied from the
+  /// previous version's.
+  let converted: OnceCache<[Diagnostic]>
+  var diagnostics: [Diagnostic] {
+    converted.value {
+      FindingsToDiagnostics.diagnostics(analysis.findings, converter: converter, uri: key.uri, language: language)
+    }
+  }
   /// The `textDocument/publishDiagnostics` notification, written as JSON text.
   let publish: DiagnosticJSON.PublishBody
   /// The encoded `documentSymbol` result (hierarchical or flat, as the client asked at
@@ -28,9 +36,12 @@ struct AnalysedDocument: Sendable {
 
 /// A value of one analysed version, made at most once on first request.
 final class OnceCache<Value: Sendable>: Sendable {
-  private let state = Mutex<Value?>(nil)
+  private let state: Mutex<Value?>
 
-  init() {}
+  init(_ value: Value? = nil) { state = Mutex(value) }
+
+  /// The value if it was made.
+  var made: Value? { state.withLock { $0 } }
 
   func value(_ make: () throws -> Value) rethrows -> Value {
     if let cached = state.withLock({ $0 }) { return cached }
@@ -227,27 +238,27 @@ final class Analyser: Sendable {
     }
     let analysis = incremental.analysis
     let converter = PositionConverter(text: job.text, encoding: job.encoding)
-    // The previous version's diagnostics, converted and written the same way (same
-    // document, encoding and language), are reused where they did not change.
-    let reusable =
-      previous.flatMap { previous in
-        previous.key.uri == job.key.uri && previous.converter.encoding == job.encoding
-          && previous.language == job.language ? (previous.diagnostics, previous.publish) : nil
-      }
-    let (diagnostics, unchanged): ([Diagnostic], (prefix: Int, suffix: Int)?) =
-      if updated, let reuse = incremental.reuse, let reusable {
-        FindingsToDiagnostics.diagnostics(
-          analysis.findings, reusing: reusable.0, reuse, converter: converter, uri: job.key.uri,
-          language: job.language)
-      } else {
-        (
-          FindingsToDiagnostics.diagnostics(
-            analysis.findings, converter: converter, uri: job.key.uri, language: job.language), nil
-        )
-      }
+    // The previous version's body, written the same way (same document, encoding and
+    // language), is copied where the diagnostics did not change.
+    let reusable = previous.flatMap { previous in
+      previous.key.uri == job.key.uri && previous.converter.encoding == job.encoding
+        && previous.language == job.language ? previous : nil
+    }
+    if updated, let reuse = incremental.reuse, let reusable,
+      let body = FindingsToDiagnostics.publishBody(
+        analysis.findings, reusing: reusable.publish, reuse, converter: converter, uri: job.key.uri,
+        version: job.key.version, language: job.language)
+    {
+      return AnalysedDocument(
+        key: job.key, incremental: incremental, converter: converter, language: job.language,
+        converted: OnceCache(), publish: body)
+    }
+    let diagnostics = FindingsToDiagnostics.diagnostics(
+      analysis.findings, converter: converter, uri: job.key.uri, language: job.language)
     let params = PublishDiagnosticsParams(uri: job.key.uri, version: job.key.version, diagnostics: diagnostics)
+    let previousDiagnostics = reusable.flatMap { previous in previous.converted.made.map { ($0, previous.publish) } }
     return AnalysedDocument(
-      key: job.key, incremental: incremental, converter: converter, language: job.language, diagnostics: diagnostics,
-      publish: DiagnosticJSON.publishBody(params, reusing: reusable, unchanged: unchanged))
+      key: job.key, incremental: incremental, converter: converter, language: job.language,
+      converted: OnceCache(diagnostics), publish: DiagnosticJSON.publishBody(params, reusing: previousDiagnostics))
   }
 }
