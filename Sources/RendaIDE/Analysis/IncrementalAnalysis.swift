@@ -276,9 +276,11 @@ package struct IncrementalAnalysis: Sendable {
       b + 1 < n
       ? (unsuppressed[firstInWindow...].firstIndex { $0.range.lowerBound.utf8 >= oldEnd } ?? unsuppressed.count)
       : unsuppressed.count
-    var findings = Array(unsuppressed[..<firstInWindow])
-    findings += windowFindings
     let after = unsuppressed[firstAfter...]
+    var findings: [Finding] = []
+    findings.reserveCapacity(firstInWindow + windowFindings.count + after.count)
+    findings += unsuppressed[..<firstInWindow]
+    findings += windowFindings
     var kept = after.count
     if lineDelta != 0, after.contains(where: \.mayCiteLines) {
       guard
@@ -288,7 +290,7 @@ package struct IncrementalAnalysis: Sendable {
       findings += moved
       kept = 0
     } else {
-      findings += after.map { $0.shifted(byBytes: delta) }
+      for finding in after { findings.append(finding.shifted(byBytes: delta)) }
     }
     return IncrementalAnalysis(
       page: page, unsuppressed: findings, glossary: analysis.glossary, configuration: configuration,

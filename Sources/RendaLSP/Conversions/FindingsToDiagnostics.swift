@@ -102,27 +102,30 @@ enum FindingsToDiagnostics {
     }
     let suffixStart = findings.count - reuse.suffix
     let oldSuffixStart = old.count - reuse.suffix
-    for (k, finding) in findings.enumerated() {
-      var source: (index: Int, lines: Int)?
-      if k < reuse.prefix, before(finding.range), finding.related.allSatisfy({ before($0.range) }) {
-        source = (k, 0)
-      } else if k >= suffixStart, after(finding.range), finding.related.allSatisfy({ after($0.range) }) {
-        source = (oldSuffixStart + (k - suffixStart), reuse.lines)
-      }
-      if let source, !run.isEmpty, source.index == run.upperBound, source.lines == runLines {
-        run = run.lowerBound..<(run.upperBound + 1)
-        continue
-      }
-      flush()
-      if k > 0 { out.append(UInt8(ascii: ",")) }
-      if let source {
-        run = source.index..<(source.index + 1)
-        runLines = source.lines
-      } else {
-        let start = out.count
-        DiagnosticJSON.write(
-          diagnostic(finding, converter: converter, cursor: &cursor, uri: uri, language: language), to: &out)
-        fragments.append(start..<out.count)
+    // By index, through the buffer: the kept findings are only looked at, never copied.
+    findings.withUnsafeBufferPointer { findings in
+      for k in findings.indices {
+        var source: (index: Int, lines: Int)?
+        if k < reuse.prefix, before(findings[k].range), findings[k].related.allSatisfy({ before($0.range) }) {
+          source = (k, 0)
+        } else if k >= suffixStart, after(findings[k].range), findings[k].related.allSatisfy({ after($0.range) }) {
+          source = (oldSuffixStart + (k - suffixStart), reuse.lines)
+        }
+        if let source, !run.isEmpty, source.index == run.upperBound, source.lines == runLines {
+          run = run.lowerBound..<(run.upperBound + 1)
+          continue
+        }
+        flush()
+        if k > 0 { out.append(UInt8(ascii: ",")) }
+        if let source {
+          run = source.index..<(source.index + 1)
+          runLines = source.lines
+        } else {
+          let start = out.count
+          DiagnosticJSON.write(
+            diagnostic(findings[k], converter: converter, cursor: &cursor, uri: uri, language: language), to: &out)
+          fragments.append(start..<out.count)
+        }
       }
     }
     flush()
