@@ -52,7 +52,8 @@ package struct Suppressions: Sendable {
   /// Whether the bytes of `line` contain `<!--` (a necessary condition for `marker`).
   private static func mayHoldMarker(_ text: SourceText, line: Int) -> Bool {
     let range = text.lineIndex.contentRange(ofLine: line)
-    guard range.upperBound.utf8 - range.lowerBound.utf8 >= 7 else { return false }  // `<!---->` is the shortest marker-shaped line
+    // `<!---->` is the shortest marker-shaped line.
+    guard range.upperBound.utf8 - range.lowerBound.utf8 >= 7 else { return false }
     return mayHoldMarker(text, bytes: range.lowerBound.utf8..<range.upperBound.utf8)
   }
 
