@@ -8,7 +8,7 @@ import RendaText
 
 let usage = """
   usage: renda-bench [--quick] [--json FILE] [--renda PATH] [--seeds DIR] [--work DIR]
-                     [--python PATH] [--no-peer] [--no-lsp]
+                     [--python PATH] [--no-peer] [--no-lsp] [--lsp-only]
          renda-bench --profile check|parse|outline FILE [--seconds N]   (loop one workload, for perf)
          renda-bench --stages FILE                                       (time of each stage of check)
          renda-bench --rss FILE                                          (check once; for peak RSS)
@@ -27,6 +27,8 @@ struct Options {
   var python = "python3"
   var peer = true
   var lsp = true
+  /// Only the server's figures (no throughput, peer or CLI).
+  var lspOnly = false
   var profile: (workload: String, file: String)?
   var profileSeconds = 20.0
   var stagesFile: String?
@@ -53,6 +55,7 @@ struct Options {
       case "--python": python = try value()
       case "--no-peer": peer = false
       case "--no-lsp": lsp = false
+      case "--lsp-only": lspOnly = true
       case "--profile":
         let workload = try value()
         profile = (workload, try value())
@@ -210,6 +213,12 @@ struct Benchmark {
     let seedPaths = try Corpora.seedFiles(in: options.seeds)
     let seeds = try seedPaths.map(Corpora.read)
     let pages = Corpora.pages(seeds)
+    if options.lspOnly {
+      try runServer(seeds: seeds, pages: pages)
+      print("renda-bench \(mode) mode, --lsp-only, \(cores) cores\n")
+      print(table.render())
+      return
+    }
     let inProcess = try InProcess()
 
     json["mode"] = .string(mode)

@@ -137,6 +137,39 @@ struct IncrementalAnalysisTests {
     #expect(taken >= edits * 3 / 4, "window path taken \(taken) of \(edits) times")
   }
 
+  @Test("a suppression marker made by an edit, across edits or by joining two lines, is read")
+  func markersMadeByEdits() throws {
+    try #require(Self.seeds.count == 5, "seeds not found next to Tests/")
+    var text = SourceText(Self.seeds.joined(separator: "\n\n"))
+    var incremental = IncrementalAnalysis(text: text, glossary: Self.glossary)
+    #expect(!text.bytes.contains(UInt8(ascii: "<")), "the seeds hold no marker-like bytes")
+    let page = incremental.analysis.page
+    let middle = page.articles[page.articles.count / 2]
+    let block = try #require(middle.bodyBlocks.map { page.blocks[$0] }.first { $0.role == .body })
+    let at = block.range.lowerBound
+    var suppressedSome = false
+    // Each edit, applied in turn at the block's start: the marker exists only after the
+    // second and after the fourth.
+    let edits: [(Range<Int>, String)] = [
+      (0..<0, "<!\n"), (2..<2, "-- renda-disable -->"), (4..<4, "\n"), (4..<5, ""),
+    ]
+    for (step, (relative, insert)) in edits.enumerated() {
+      let range = TextOffset(utf8: at.utf8 + relative.lowerBound)..<TextOffset(utf8: at.utf8 + relative.upperBound)
+      text = text.replacing(range, with: insert)
+      incremental = incremental.updated(
+        to: text, changes: [TextChange(range: range, replacementLength: insert.utf8.count)])
+      let fresh = DocumentAnalysis(text: text, glossary: Self.glossary)
+      let difference = AnalysisComparison.difference(incremental.analysis, fresh)
+      #expect(difference == nil, "step \(step): \(difference ?? "")")
+      if step == 1 || step == 3 {
+        suppressedSome = suppressedSome || fresh.findings.count
+            < CheckRunner.unsuppressedFindings(in: fresh.page, glossary: Self.glossary, configuration: .default).count
+        #expect(incremental.reuse == nil, "step \(step): suppressions filter the findings")
+      }
+    }
+    #expect(suppressedSome, "the marker should suppress findings")
+  }
+
   @Test("a full-page replacement and an empty edit list fall back to the full analysis")
   func fallbacks() {
     let first = SourceText("■ 张三（湖北）\n\n正文第一段。\n")

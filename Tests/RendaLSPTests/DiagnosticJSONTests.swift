@@ -84,6 +84,31 @@ import Testing
     }
   }
 
+  @Test func linesAreMovedInAWrittenDiagnostic() throws {
+    let range = LSPRange(start: Position(line: 9, character: 2), end: Position(line: 10, character: 4))
+    func moved(_ range: LSPRange, _ lines: Int) -> LSPRange {
+      LSPRange(
+        start: Position(line: range.start.line + lines, character: range.start.character),
+        end: Position(line: range.end.line + lines, character: range.end.character))
+    }
+    for lines in [-9, -1, 1, 3, 990] {
+      let message = #"line "line": 3 \"line\":4"#
+      let diagnostic = Diagnostic(
+        range: range, severity: .warning, code: .string("x"), source: "renda", message: message,
+        relatedInformation: [DiagnosticRelatedInformation(location: Location(uri: "u", range: range), message: "m")])
+      var expected = diagnostic
+      expected.range = moved(range, lines)
+      expected.relatedInformation?[0].location.range = moved(range, lines)
+      var written: [UInt8] = []
+      DiagnosticJSON.write(diagnostic, to: &written)
+      var out: [UInt8] = []
+      DiagnosticJSON.copy(written[...], movingLinesBy: lines, to: &out)
+      var reference: [UInt8] = []
+      DiagnosticJSON.write(expected, to: &reference)
+      #expect(out == reference, "\(lines)")
+    }
+  }
+
   @Test func integersAreWrittenAsStringWritesThem() {
     for value in [0, 7, 9, 10, 42, 99, 100, 12_345, Int(Int32.max), Int.max, -1, -10, -987, Int.min] {
       var out: [UInt8] = []

@@ -12,6 +12,9 @@ import RendaText
 package struct Suppressions: Sendable {
   /// Line ranges (0-based, inclusive) where a rule (or every rule, key `*`) is off.
   private var spans: [(rules: Set<String>, lines: ClosedRange<Int>)] = []
+  /// Whether some line holds the bytes `<!--` (false: the text has no marker, and an edit
+  /// that makes none on the lines it touches leaves it without).
+  package private(set) var mayHoldMarkers = false
 
   package init(_ text: SourceText) {
     var open: [String: Int] = [:]
@@ -20,7 +23,10 @@ package struct Suppressions: Sendable {
     for line in 0..<lineCount {
       // A marker line holds the bytes `<!--`; without a pending next-line marker, any
       // other line can be skipped unread (most pages have no marker at all).
-      if pendingNextLine == nil, !Self.mayHoldMarker(text, line: line) { continue }
+      if pendingNextLine == nil {
+        guard Self.mayHoldMarker(text, line: line) else { continue }
+        mayHoldMarkers = true
+      }
       let content = text.lineText(line).trimmingWhitespace()
       if let pending = pendingNextLine, !content.isEmpty, Self.marker(content) == nil {
         spans.append((pending, line...line))
@@ -46,9 +52,15 @@ package struct Suppressions: Sendable {
   /// Whether the bytes of `line` contain `<!--` (a necessary condition for `marker`).
   private static func mayHoldMarker(_ text: SourceText, line: Int) -> Bool {
     let range = text.lineIndex.contentRange(ofLine: line)
-    let lower = range.lowerBound.utf8
-    let upper = range.upperBound.utf8
-    guard upper - lower >= 7 else { return false }  // `<!---->` is the shortest marker-shaped line
+    // `<!---->` is the shortest marker-shaped line.
+    guard range.upperBound.utf8 - range.lowerBound.utf8 >= 7 else { return false }
+    return mayHoldMarker(text, bytes: range.lowerBound.utf8..<range.upperBound.utf8)
+  }
+
+  /// Whether `text`'s bytes `range` (clamped to the text) contain `<!--`.
+  package static func mayHoldMarker(_ text: SourceText, bytes range: Range<Int>) -> Bool {
+    let lower = max(0, range.lowerBound)
+    let upper = min(text.bytes.count, range.upperBound)
     return text.bytes.withUnsafeBufferPointer { bytes in
       var i = lower
       while i + 3 < upper {

@@ -36,7 +36,9 @@ package struct TextChange: Sendable, Equatable {
 ///   running across a cut);
 /// - findings after the window move by the edit's bytes; when the edit adds or removes
 ///   lines, those whose text may cite a line number are re-checked;
-/// - suppression markers are read again over the whole new text.
+/// - suppression markers are read again over the whole new text, unless no line of the
+///   old text held the bytes `<!--` (which every marker holds) and neither do the lines
+///   the edit touched in the new text.
 package struct IncrementalAnalysis: Sendable {
   /// How the last analysis was made (for tests and measurements).
   package enum Path: Sendable, Equatable {
@@ -45,33 +47,75 @@ package struct IncrementalAnalysis: Sendable {
     case window(articles: Int)
   }
 
+  /// What an update kept of the findings of the analysis it was made from, for callers
+  /// that derive something per finding (the server's diagnostics): the first `prefix`
+  /// findings are the previous analysis's first `prefix`, and the last `suffix` are its
+  /// last `suffix` moved by `bytes`. The new text equals the old one before `start` (a
+  /// line start) and, from `newEnd` on (a line start, or the end), the old text from
+  /// `newEnd - bytes` on; `lines` is the number of lines the edit added.
+  package struct Reuse: Sendable, Equatable {
+    package var prefix: Int
+    package var suffix: Int
+    package var bytes: Int
+    package var lines: Int
+    package var start: Int
+    package var newEnd: Int
+
+    package init(prefix: Int, suffix: Int, bytes: Int, lines: Int, start: Int, newEnd: Int) {
+      self.prefix = prefix
+      self.suffix = suffix
+      self.bytes = bytes
+      self.lines = lines
+      self.start = start
+      self.newEnd = newEnd
+    }
+  }
+
   package let analysis: DocumentAnalysis
   package let path: Path
+  /// Nil after a full analysis, and when suppressions filter the findings of this
+  /// analysis or the previous one.
+  package let reuse: Reuse?
   fileprivate let configuration: CheckConfiguration
   /// Findings before suppression, in text order (shares storage with `analysis.findings`
   /// when nothing is suppressed).
   private let unsuppressed: [Finding]
   /// The page-wide decisions of `analysis.page`; nil when it is double-spaced.
   fileprivate let context: PageContext?
+  /// No line of the text holds the bytes `<!--`: there are no suppression markers.
+  private let markerFree: Bool
+  /// Whether suppressions removed findings (`analysis.findings` is not `unsuppressed`).
+  private let suppressing: Bool
 
   /// Analyses `text` whole.
   package init(text: SourceText, glossary: Glossary, configuration: CheckConfiguration = .default) {
     let page = PageParser.parse(text)
     let unsuppressed = CheckRunner.inTextOrder(
       CheckRunner.unsuppressedFindings(in: page, glossary: glossary, configuration: configuration))
-    self.init(page: page, unsuppressed: unsuppressed, glossary: glossary, configuration: configuration, path: .full)
+    self.init(
+      page: page, unsuppressed: unsuppressed, glossary: glossary, configuration: configuration, path: .full,
+      reuse: nil, markerFree: false)
   }
 
+  /// `markerFree`: known to hold no suppression marker (else the text is read for them).
   private init(
-    page: Page, unsuppressed: [Finding], glossary: Glossary, configuration: CheckConfiguration, path: Path
+    page: Page, unsuppressed: [Finding], glossary: Glossary, configuration: CheckConfiguration, path: Path,
+    reuse: Reuse?, markerFree: Bool
   ) {
-    let suppressions = Suppressions(page.text)
+    let suppressions = markerFree ? nil : Suppressions(page.text)
     let findings =
-      suppressions.isEmpty ? unsuppressed : unsuppressed.filter { !suppressions.suppresses($0, in: page.text) }
+      if let suppressions, !suppressions.isEmpty {
+        unsuppressed.filter { !suppressions.suppresses($0, in: page.text) }
+      } else {
+        unsuppressed
+      }
     analysis = DocumentAnalysis(text: page.text, page: page, findings: findings, glossary: glossary)
     self.unsuppressed = unsuppressed
     self.configuration = configuration
     self.path = path
+    self.markerFree = markerFree || suppressions?.mayHoldMarkers == false
+    suppressing = suppressions.map { !$0.isEmpty } ?? false
+    self.reuse = suppressing ? nil : reuse
     // Recomputed decisions that disagree with the parser's own (were its rules to change
     // without `PageParser.context(of:)`) leave every later edit to the full analysis.
     let recomputed = page.layout.isDoubleSpaced ? nil : PageParser.context(of: page)
@@ -232,21 +276,38 @@ package struct IncrementalAnalysis: Sendable {
       b + 1 < n
       ? (unsuppressed[firstInWindow...].firstIndex { $0.range.lowerBound.utf8 >= oldEnd } ?? unsuppressed.count)
       : unsuppressed.count
-    var findings = Array(unsuppressed[..<firstInWindow])
-    findings += windowFindings
     let after = unsuppressed[firstAfter...]
+    var findings: [Finding] = []
+    findings.reserveCapacity(firstInWindow + windowFindings.count + after.count)
+    findings += unsuppressed[..<firstInWindow]
+    findings += windowFindings
+    var kept = after.count
     if lineDelta != 0, after.contains(where: \.mayCiteLines) {
       guard
         let moved = recheckCitingLines(
           after.map { $0.shifted(byBytes: delta) }, in: page, from: newArticles.upperBound, line: newUpper)
       else { return nil }
       findings += moved
+      kept = 0
     } else {
-      findings += after.map { $0.shifted(byBytes: delta) }
+      for finding in after { findings.append(finding.shifted(byBytes: delta)) }
     }
     return IncrementalAnalysis(
       page: page, unsuppressed: findings, glossary: analysis.glossary, configuration: configuration,
-      path: .window(articles: window.articles.count))
+      path: .window(articles: window.articles.count),
+      reuse: suppressing
+        ? nil
+        : Reuse(prefix: firstInWindow, suffix: kept, bytes: delta, lines: lineDelta, start: start, newEnd: newEnd),
+      markerFree: markerFree && !Self.editMayHoldMarker(newText, from: region.old.lowerBound, to: region.newUpper))
+  }
+
+  /// Whether the lines of `text` that hold bytes `lower..<upper` hold the bytes `<!--`
+  /// (the lines an edit touched: a marker the edit made lies on them).
+  private static func editMayHoldMarker(_ text: SourceText, from lower: Int, to upper: Int) -> Bool {
+    let first = text.line(containing: TextOffset(utf8: lower))
+    let last = text.line(containing: TextOffset(utf8: upper))
+    let bytes = text.lineIndex.lineStart(first).utf8..<text.lineIndex.contentRange(ofLine: last).upperBound.utf8
+    return Suppressions.mayHoldMarker(text, bytes: bytes)
   }
 }
 

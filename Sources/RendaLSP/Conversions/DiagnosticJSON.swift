@@ -22,7 +22,7 @@ enum DiagnosticJSON {
 
   /// The same text; the diagnostics equal to the previous version's at the start and at
   /// the end of the list (all but the few an edit touched, on a large page) are copied
-  /// from its body instead of written again.
+  /// from its body instead of written again, each run in one piece.
   static func publishBody(
     _ params: PublishDiagnosticsParams, reusing previous: (diagnostics: [Diagnostic], body: PublishBody)?
   ) -> PublishBody {
@@ -39,27 +39,70 @@ enum DiagnosticJSON {
     out.reserveCapacity(previous.map { $0.body.bytes.count + 1024 } ?? (64 + new.count * 320))
     var fragments: [Range<Int>] = []
     fragments.reserveCapacity(new.count)
-    out.append(contentsOf: #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#.utf8)
-    for (k, diagnostic) in new.enumerated() {
+    out.append(contentsOf: bodyHead)
+    /// Copies the previous body's diagnostics `run` (with the commas between) and their fragments.
+    func copy(_ run: Range<Int>, from body: PublishBody) {
+      let lower = body.fragments[run.lowerBound].lowerBound
+      let shift = out.count - lower
+      out.append(contentsOf: body.bytes[lower..<body.fragments[run.upperBound - 1].upperBound])
+      for fragment in body.fragments[run] {
+        fragments.append((fragment.lowerBound + shift)..<(fragment.upperBound + shift))
+      }
+    }
+    if let previous, prefix > 0 { copy(0..<prefix, from: previous.body) }
+    for k in prefix..<(new.count - suffix) {
       if k > 0 { out.append(UInt8(ascii: ",")) }
       let start = out.count
-      if let previous, k < prefix {
-        out.append(contentsOf: previous.body.bytes[previous.body.fragments[k]])
-      } else if let previous, k >= new.count - suffix {
-        out.append(contentsOf: previous.body.bytes[previous.body.fragments[old.count - (new.count - k)]])
-      } else {
-        write(diagnostic, to: &out)
-      }
+      write(new[k], to: &out)
       fragments.append(start..<out.count)
     }
+    if let previous, suffix > 0 {
+      if new.count - suffix > 0 { out.append(UInt8(ascii: ",")) }
+      copy((old.count - suffix)..<old.count, from: previous.body)
+    }
+    writeTail(uri: params.uri, version: params.version, to: &out)
+    return PublishBody(bytes: out, fragments: fragments)
+  }
+
+  /// The body up to its first diagnostic.
+  static let bodyHead = Array(
+    #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#.utf8)
+
+  /// The body after its last diagnostic.
+  static func writeTail(uri: DocumentURI, version: Int?, to out: inout [UInt8]) {
     out.append(contentsOf: #"],"uri":"#.utf8)
-    JSONWriter.writeString(params.uri, to: &out)
-    if let version = params.version {
+    JSONWriter.writeString(uri, to: &out)
+    if let version {
       out.append(contentsOf: #","version":"#.utf8)
       writeInteger(version, to: &out)
     }
     out.append(contentsOf: "}}".utf8)
-    return PublishBody(bytes: out, fragments: fragments)
+  }
+
+  /// A diagnostic's text as `write` wrote it, with every line number moved by `lines`:
+  /// each `"line":` of the text is a position's key (inside a string a quote is escaped,
+  /// so the bytes `"line":` cannot occur there).
+  static func copy(_ written: ArraySlice<UInt8>, movingLinesBy lines: Int, to out: inout [UInt8]) {
+    let key = Array(#""line":"#.utf8)
+    var i = written.startIndex
+    var copied = i
+    while i + key.count <= written.endIndex {
+      guard written[i] == key[0], written[i + 1] == key[1], written[i..<(i + key.count)].elementsEqual(key) else {
+        i += 1
+        continue
+      }
+      var j = i + key.count
+      var value = 0
+      while j < written.endIndex, written[j] >= UInt8(ascii: "0"), written[j] <= UInt8(ascii: "9") {
+        value = value * 10 + Int(written[j] - UInt8(ascii: "0"))
+        j += 1
+      }
+      out.append(contentsOf: written[copied..<(i + key.count)])
+      writeInteger(value + lines, to: &out)
+      copied = j
+      i = j
+    }
+    out.append(contentsOf: written[copied...])
   }
 
   /// One diagnostic, members in `JSONWriter`'s (sorted) order.

@@ -6,8 +6,8 @@ import RendaIDE
 import RendaText
 import Synchronization
 
-/// A document version analysed, with its diagnostics already converted (on the
-/// analyser's thread, so the server's loop only decides whether to send them).
+/// A document version analysed, with its `publishDiagnostics` already written (on the
+/// analyser's thread, which sends it).
 struct AnalysedDocument: Sendable {
   let key: AnalysisKey
   /// The analysis, which the next version's is made from when the edits between are known.
@@ -16,7 +16,15 @@ struct AnalysedDocument: Sendable {
   let converter: PositionConverter
   /// The language the diagnostics' messages are in.
   let language: Language
-  let diagnostics: [Diagnostic]
+  /// The diagnostics, converted when the body was written from scratch, else on first
+  /// request (pull diagnostics, code actions): an update's body is mostly copied from the
+  /// previous version's.
+  let converted: OnceCache<[Diagnostic]>
+  var diagnostics: [Diagnostic] {
+    converted.value {
+      FindingsToDiagnostics.diagnostics(analysis.findings, converter: converter, uri: key.uri, language: language)
+    }
+  }
   /// The `textDocument/publishDiagnostics` notification, written as JSON text.
   let publish: DiagnosticJSON.PublishBody
   /// The encoded `documentSymbol` result (hierarchical or flat, as the client asked at
@@ -28,9 +36,12 @@ struct AnalysedDocument: Sendable {
 
 /// A value of one analysed version, made at most once on first request.
 final class OnceCache<Value: Sendable>: Sendable {
-  private let state = Mutex<Value?>(nil)
+  private let state: Mutex<Value?>
 
-  init() {}
+  init(_ value: Value? = nil) { state = Mutex(value) }
+
+  /// The value if it was made.
+  var made: Value? { state.withLock { $0 } }
 
   func value(_ make: () throws -> Value) rethrows -> Value {
     if let cached = state.withLock({ $0 }) { return cached }
@@ -169,7 +180,7 @@ final class Analyser: Sendable {
 
   private func drain() {
     while true {
-      let next = state.withLock { state -> (Job, AnalysedDocument?)? in
+      var next = state.withLock { state -> (Job, AnalysedDocument?)? in
         guard !state.pending.isEmpty else {
           state.working = false
           return nil
@@ -178,43 +189,76 @@ final class Analyser: Sendable {
         state.running = job
         return (job, state.latest[job.key.uri])
       }
-      guard let (job, previous) = next else { return }
-      let result = Self.analyse(job, previous: previous)
+      guard let job = next?.0 else { return }
+      var retired = next?.1
+      next = nil
+      let result = Self.analyse(job, previous: retired)
       state.withLock { state in
         state.running = nil
         if state.forgotten.remove(job.key.uri) == nil { state.latest[job.key.uri] = result }
       }
       job.promise.fulfil(.success(result))
       onAnalysed(result)
+      // The previous version (on a large page, tens of thousands of findings and
+      // diagnostics) is freed off this thread, so the next version need not wait for it.
+      if let old = retired {
+        retired = nil
+        Self.releaser.async { withExtendedLifetime(old) {} }
+      }
+      // When nothing is left to analyse, the freed memory goes back to the system; not
+      // after a large document, where trimming the heap (it walks every free chunk) would
+      // hold up the next keystroke's analysis.
+      if job.text.count < Self.trimLimit {
+        Self.releaser.async { [self] in
+          if state.withLock({ !$0.working }) { Memory.trim() }
+        }
+      }
     }
   }
+
+  /// The largest text (bytes) after whose analysis the heap is trimmed.
+  private static let trimLimit = 1_000_000
+
+  /// Where replaced analyses are freed.
+  private static let releaser = DispatchQueue(label: "renda.analysis.release", qos: .utility)
 
   /// Analyses the job's version: from `previous` (the document's last analysis) through
   /// the edits between when they are known and the configuration is the same, else whole.
   static func analyse(_ job: Job, previous: AnalysedDocument?) -> AnalysedDocument {
     let incremental: IncrementalAnalysis
+    var updated = false
     if let previous, previous.key.uri == job.key.uri, previous.key.generation == job.key.generation,
       let changes = job.history.changes(from: previous.key.version, to: job.key.version)
     {
       incremental = previous.incremental.updated(to: job.text, changes: changes)
+      updated = true
     } else {
       incremental = IncrementalAnalysis(
         text: job.text, glossary: job.configuration.glossary, configuration: job.configuration.checks)
     }
     let analysis = incremental.analysis
     let converter = PositionConverter(text: job.text, encoding: job.encoding)
+    // The previous version's body, written the same way (same document, encoding and
+    // language), is copied where the diagnostics did not change.
+    let reusable = previous.flatMap { previous in
+      previous.key.uri == job.key.uri && previous.converter.encoding == job.encoding
+        && previous.language == job.language ? previous : nil
+    }
+    if updated, let reuse = incremental.reuse, let reusable,
+      let body = FindingsToDiagnostics.publishBody(
+        analysis.findings, reusing: reusable.publish, reuse, converter: converter, uri: job.key.uri,
+        version: job.key.version, language: job.language)
+    {
+      return AnalysedDocument(
+        key: job.key, incremental: incremental, converter: converter, language: job.language,
+        converted: OnceCache(), publish: body)
+    }
     let diagnostics = FindingsToDiagnostics.diagnostics(
       analysis.findings, converter: converter, uri: job.key.uri, language: job.language)
     let params = PublishDiagnosticsParams(uri: job.key.uri, version: job.key.version, diagnostics: diagnostics)
-    // The previous version's diagnostics, written the same way (same document, encoding
-    // and language), are copied where they did not change.
-    let reusable =
-      previous.flatMap { previous in
-        previous.key.uri == job.key.uri && previous.converter.encoding == job.encoding
-          && previous.language == job.language ? (previous.diagnostics, previous.publish) : nil
-      }
+    let previousDiagnostics = reusable.flatMap { previous in previous.converted.made.map { ($0, previous.publish) } }
     return AnalysedDocument(
-      key: job.key, incremental: incremental, converter: converter, language: job.language, diagnostics: diagnostics,
-      publish: DiagnosticJSON.publishBody(params, reusing: reusable))
+      key: job.key, incremental: incremental, converter: converter, language: job.language,
+      converted: OnceCache(diagnostics), publish: DiagnosticJSON.publishBody(params, reusing: previousDiagnostics))
   }
 }

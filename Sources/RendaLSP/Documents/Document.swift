@@ -28,13 +28,18 @@ struct AnalysisKey: Hashable, Sendable, CustomStringConvertible {
   var resultID: String { "\(version).\(generation)" }
 }
 
-/// The open documents, by URI.
+/// The open documents, by URI. Every change is told to `gate`, which the analyser's thread
+/// asks whether a result is still current.
 struct DocumentStore: Sendable {
   private(set) var documents: [DocumentURI: Document] = [:]
+  let gate = PublishGate()
 
   subscript(uri: DocumentURI) -> Document? {
     get { documents[uri] }
-    set { documents[uri] = newValue }
+    set {
+      documents[uri] = newValue
+      gate.setCurrent(newValue?.key, of: uri)
+    }
   }
 
   var all: [Document] { documents.values.sorted { $0.uri < $1.uri } }

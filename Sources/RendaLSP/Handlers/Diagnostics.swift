@@ -1,6 +1,6 @@
 import LSPTypes
 
-/// Push diagnostics are published by `LanguageServer.analysed(_:)` after each analysis;
+/// Push diagnostics are published by the analyser's thread through `PublishGate` after each analysis;
 /// these are the pull requests. A result id names a version under one configuration, so
 /// an unchanged document answers `unchanged`.
 extension LanguageServer {

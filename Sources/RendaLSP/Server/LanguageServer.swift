@@ -11,8 +11,9 @@ import Synchronization
 /// decoded and resolves its document snapshot on the loop too, so it sees exactly the
 /// edits that came before it; work that needs an analysis then runs in a task
 /// registered in `inFlight`, which `$/cancelRequest` can answer for. Analysis runs on
-/// the `Analyser`'s own thread; its results come back through `analysed(_:)`, which
-/// publishes them only if the document is still at that version.
+/// the `Analyser`'s own thread, which publishes each result itself through the
+/// `PublishGate` (only if the document is still at that version), without a hop through
+/// the loop.
 ///
 /// Error policy at the boundary (each row has a test in `Tests/RendaLSPTests`):
 ///
@@ -44,11 +45,14 @@ package actor LanguageServer {
   let log: ServerLog
   let version: String
   let analyser: Analyser
-  private let analysisResults: AsyncStream<AnalysedDocument>
 
-  var lifecycle = Lifecycle.uninitialized
-  var client = ClientSettings()
-  var documents = DocumentStore()
+  var lifecycle = Lifecycle.uninitialized {
+    didSet { documents.gate.setRunning(lifecycle == .running) }
+  }
+  var client = ClientSettings() {
+    didSet { documents.gate.setEncoding(client.encoding) }
+  }
+  var documents: DocumentStore
   var configurations = ConfigurationResolver()
   /// Symbols of the workspace's files that are not open, read when `workspace/symbol` asks.
   let workspaceSymbols = WorkspaceSymbolIndex()
@@ -61,22 +65,14 @@ package actor LanguageServer {
     self.sink = sink
     self.version = version
     log = ServerLog(sink: sink)
-    let (stream, continuation) = AsyncStream<AnalysedDocument>.makeStream(bufferingPolicy: .unbounded)
-    analysisResults = stream
-    analyser = Analyser { continuation.yield($0) }
+    let store = DocumentStore()
+    documents = store
+    analyser = Analyser { [gate = store.gate] result in gate.publish(result, to: sink) }
   }
 
   /// Reads events until `exit` or the end of input; returns the process exit code: 0
   /// after `shutdown` + `exit` or at the end of input, 1 for `exit` without `shutdown`.
   package func run(_ events: AsyncStream<TransportEvent>) async -> Int32 {
-    let results = analysisResults
-    let publisher = Task { [weak self] in
-      for await result in results {
-        guard let self else { return }
-        await self.analysed(result)
-      }
-    }
-    defer { publisher.cancel() }
     for await event in events {
       if let code = receive(event) { return code }
     }
@@ -191,15 +187,6 @@ package actor LanguageServer {
   /// The analysis of `document` as it is now, scheduled if needed.
   func analysis(of document: Document) -> AnalysisPromise {
     analyser.analysis(of: document, encoding: client.encoding, language: client.language)
-  }
-
-  /// An analysis finished: publish it if the document is still at that version and
-  /// configuration, else drop it (a newer version is pending or running already).
-  func analysed(_ result: AnalysedDocument) {
-    guard let document = documents[result.key.uri], document.key == result.key,
-      result.converter.encoding == client.encoding, lifecycle == .running
-    else { return }
-    sink.send(body: result.publish.bytes)
   }
 
   static func preview(_ value: JSONValue) -> String {

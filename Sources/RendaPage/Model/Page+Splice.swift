@@ -41,12 +41,28 @@ extension Page {
     scalars.reserveCapacity(n.count + w.count - (upperScalar - lowerScalar))
     scalars += w.scalars
     scalars += n.scalars[upperScalar...]
+    // One pass writing into storage of the final size (a lazy map over the offsets'
+    // slices went through a generic iterator per element).
     func offsets(_ old: SourceOffsets, _ new: SourceOffsets) -> [Int] {
-      var result = Array(old[..<lowerScalar])
-      result.reserveCapacity(scalars.count)
-      result.append(contentsOf: new.lazy.map { $0 + inWindow.bytes })
-      result.append(contentsOf: old[upperScalar...].lazy.map { $0 + after.bytes })
-      return result
+      let count = lowerScalar + new.count + (old.count - upperScalar)
+      return [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var k = 0
+        for i in 0..<lowerScalar {
+          buffer[k] = old[i]
+          k += 1
+        }
+        let windowBytes = inWindow.bytes
+        for i in 0..<new.count {
+          buffer[k] = new[i] + windowBytes
+          k += 1
+        }
+        let afterBytes = after.bytes
+        for i in upperScalar..<old.count {
+          buffer[k] = old[i] + afterBytes
+          k += 1
+        }
+        initialized = k
+      }
     }
     let windowLines =
       toEnd ? w.lineStarts.count : newText.lineCount - (text.lineCount - lines.upperBound) - lines.lowerBound
