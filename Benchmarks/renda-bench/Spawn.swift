@@ -74,3 +74,42 @@ struct Child {
     return (seconds(since: start), status, peak)
   }
 }
+
+/// Peak RSS of a command, measured from a small process.
+///
+/// `wait4`'s `ru_maxrss` is not the child's own peak when the parent is large: Linux keeps
+/// the high-water mark of the memory the child had before `execve`, and `posix_spawn`
+/// (`CLONE_VM`) runs the child in the parent's memory until then. After the throughput runs
+/// renda-bench holds hundreds of megabytes, which every child it spawns would then report
+/// as its own. So the command is spawned by a fresh `renda-bench --peak-rss`, whose memory
+/// before `execve` of the command is only its own start-up, and which prints the figure.
+enum PeakRSS {
+  /// In the fresh process: runs `command` (stdout and stderr to /dev/null) and prints its
+  /// exit code, seconds and peak RSS in bytes on one line.
+  static func report(_ command: [String]) throws {
+    let result = try Child.run(command)
+    print("\(result.status) \(result.seconds) \(result.peakRSS)")
+  }
+
+  /// Runs `command` through `bench --peak-rss` and reads back what it printed.
+  static func measure(_ command: [String], through bench: String) throws -> (seconds: Double, status: Int32, peakRSS: Int) {
+    let child = try Child.start([bench, "--peak-rss"] + command, pipes: true)
+    close(child.input!)
+    var output: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = read(child.output!, &buffer, buffer.count)
+      if count > 0 {
+        output.append(contentsOf: buffer[..<count])
+      } else if count == 0 || errno != EINTR {
+        break
+      }
+    }
+    close(child.output!)
+    _ = child.wait()
+    let fields = String(decoding: output, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+    guard fields.count == 3, let status = Int32(fields[0]), let seconds = Double(fields[1]), let peak = Int(fields[2])
+    else { throw BenchError("--peak-rss \(command.joined(separator: " ")): unexpected output '\(String(decoding: output, as: UTF8.self))'") }
+    return (seconds, status, peak)
+  }
+}

@@ -13,6 +13,7 @@ let usage = """
          renda-bench --stages FILE                                       (time of each stage of check)
          renda-bench --rss FILE                                          (check once; for peak RSS)
          renda-bench --memory FILE                                       (heap and RSS after each stage of check)
+         renda-bench --peak-rss COMMAND...                               (run COMMAND; print its peak RSS in bytes)
 
     --quick    seeds and 1 MB, 50 requests, no thresholds (under a minute; what CI runs)
     default    seeds, 1 MB, 10 MB and 100 MB, 1,000 requests, targets judged
@@ -35,6 +36,8 @@ struct Options {
   var rssFile: String?
   var memoryFile: String?
   var incrementalFile: String?
+  /// `--peak-rss COMMAND...`: the rest of the arguments, a command to measure.
+  var peakRSSCommand: [String]?
 
   init(_ arguments: [String]) throws {
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -64,6 +67,11 @@ struct Options {
       case "--rss": rssFile = try value()
       case "--memory": memoryFile = try value()
       case "--incremental": incrementalFile = try value()
+      case "--peak-rss":
+        peakRSSCommand = Array(arguments[(i + 1)...])
+        guard peakRSSCommand?.isEmpty == false else { throw BenchError("--peak-rss needs a command\n\n\(usage)") }
+        i = arguments.count
+        continue
       case "-h", "--help":
         print(usage)
         exit(0)
@@ -84,7 +92,9 @@ func progress(_ message: String) {
 #else
   do {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
-    if let profile = options.profile {
+    if let command = options.peakRSSCommand {
+      try PeakRSS.report(command)
+    } else if let profile = options.profile {
       try Profile.loop(profile.workload, file: profile.file, seconds: options.profileSeconds)
     } else if let file = options.memoryFile {
       try MemoryProfile.run(file: file)
@@ -440,13 +450,13 @@ struct Benchmark {
 
     progress("cli: renda check of \(largest.bytes) bytes, peak RSS")
     let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-    let analysis = try Child.run([own, "--rss", largest.path])
+    let analysis = try PeakRSS.measure([own, "--rss", largest.path], through: own)
     let analysisRatio = Double(analysis.peakRSS) / Double(largest.bytes)
     target(
       "peak RSS: check (parse + rules) of \(format(mb(largest.bytes), 0)) MB, one process",
       "\(format(mb(analysis.peakRSS), 0)) MB = \(format(analysisRatio, 2))× input",
       "< 4× input", met: largest.bytes >= 50_000_000 ? analysisRatio < 4 : nil)
-    let big = try Child.run([renda, "check", "--fail-on", "never", largest.path])
+    let big = try PeakRSS.measure([renda, "check", "--fail-on", "never", largest.path], through: own)
     let ratio = Double(big.peakRSS) / Double(largest.bytes)
     table.add(
       "peak RSS: renda check FILE > /dev/null (\(format(mb(largest.bytes), 0)) MB, text report)",
