@@ -72,7 +72,7 @@ package struct BylineProvince: Check {
     let page = context.page
     guard page.articles.contains(where: { $0.byline != nil }) else { return [] }
     let places = PlaceIndex.of(context.glossary.places)
-    let names = ProvinceNames(context.glossary.provinces)
+    let names = ProvinceNames.of(context.glossary.provinces)
     let reader = PlaceChainReader(normalized: page.normalized, places: places, provinces: names)
     var findings: [Finding] = []
     for article in page.articles {
@@ -216,14 +216,21 @@ private struct PlaceEvidence {
   }
 }
 
-/// Province lookups by short name, full name and alias.
-private struct ProvinceNames {
-  var byName: [String: Province] = [:]
+/// Province lookups by short name, full name and alias, built once per provinces array
+/// and shared (like ``PlaceIndex``: a server re-runs the rule on every keystroke).
+private final class ProvinceNames: Sendable {
+  /// Kept so that its storage, by which the cache recognises it, stays alive and unchanged.
+  let provinces: [Province]
+  let byName: [String: Province]
   /// Full names (`湖北省`), and short names (`湖北`) as the outermost part of a chain.
-  var fullNames: [String: Province] = [:]
-  var shortNames: [String: Province] = [:]
+  let fullNames: [String: Province]
+  let shortNames: [String: Province]
 
-  init(_ provinces: [Province]) {
+  private init(_ provinces: [Province]) {
+    self.provinces = provinces
+    var byName: [String: Province] = [:]
+    var fullNames: [String: Province] = [:]
+    var shortNames: [String: Province] = [:]
     for province in provinces {
       for name in [province.shortName, province.fullName] + province.aliases where byName[name] == nil {
         byName[name] = province
@@ -231,14 +238,31 @@ private struct ProvinceNames {
       if fullNames[province.fullName] == nil { fullNames[province.fullName] = province }
       if shortNames[province.shortName] == nil { shortNames[province.shortName] = province }
     }
+    self.byName = byName
+    self.fullNames = fullNames
+    self.shortNames = shortNames
     fullNameFingerprints = ScalarFingerprint.ofReversed(fullNames.keys)
   }
 
   /// The fingerprints of the full names read backwards (see ``ScalarFingerprint``); nil
   /// when a name is not canonically inert.
-  var fullNameFingerprints: Set<UInt64>?
+  let fullNameFingerprints: Set<UInt64>?
 
   func province(named name: String) -> Province? { byName[name] }
+
+  private static let cache = Mutex<ProvinceNames?>(nil)
+
+  /// The lookups of `provinces`: the cached ones when `provinces` is the array they were built from.
+  static func of(_ provinces: [Province]) -> ProvinceNames {
+    cache.withLock { cached in
+      if let names = cached, names.provinces.count == provinces.count, names.provinces.sharesStorage(with: provinces) {
+        return names
+      }
+      let names = ProvinceNames(provinces)
+      cached = names
+      return names
+    }
+  }
 }
 
 /// The glossary's places by name, built once per places array and shared.
