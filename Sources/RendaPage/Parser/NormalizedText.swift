@@ -471,9 +471,26 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
           guard !range.isEmpty else { return }
           switch source.form {
           case .compact:
+            // Span by span, where a span lies in one group of the source and one of the
+            // result: its distances are the source's plus a constant, and the last is the largest.
             source.anchors.withUnsafeBufferPointer { sa in
               source.deltas.withUnsafeBufferPointer { sd in
-                for i in range { put(Int(sa[i &>> shift]) &+ Int(sd[i]) &+ plus) }
+                let sd = sd.baseAddress!
+                var i = range.lowerBound
+                while i < range.upperBound {
+                  let n = Swift.min(range.upperBound - i, (j | mask) + 1 - j, (i | mask) + 1 - i)
+                  let sourceAnchor = Int(sa[i &>> shift]) &+ plus
+                  if j & mask == 0 {
+                    anchor = sourceAnchor &+ Int(sd[i])
+                    (a + (j >> shift)).initialize(to: UInt32(truncatingIfNeeded: anchor))
+                  }
+                  let offset = sourceAnchor &- anchor
+                  overflow |= offset &+ Int(sd[i + n - 1])
+                  let offset16 = UInt16(truncatingIfNeeded: offset)
+                  for k in 0..<n { (d + j + k).initialize(to: sd[i + k] &+ offset16) }
+                  i += n
+                  j += n
+                }
               }
             }
           case .narrow:
