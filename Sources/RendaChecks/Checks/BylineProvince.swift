@@ -72,7 +72,7 @@ package struct BylineProvince: Check {
     let page = context.page
     guard page.articles.contains(where: { $0.byline != nil }) else { return [] }
     let places = PlaceIndex.of(context.glossary.places)
-    let names = ProvinceNames(context.glossary.provinces)
+    let names = ProvinceNames.of(context.glossary.provinces)
     let reader = PlaceChainReader(normalized: page.normalized, places: places, provinces: names)
     var findings: [Finding] = []
     for article in page.articles {
@@ -216,14 +216,21 @@ private struct PlaceEvidence {
   }
 }
 
-/// Province lookups by short name, full name and alias.
-private struct ProvinceNames {
-  var byName: [String: Province] = [:]
+/// Province lookups by short name, full name and alias, built once per provinces array
+/// and shared (like ``PlaceIndex``: a server re-runs the rule on every keystroke).
+private final class ProvinceNames: Sendable {
+  /// Kept so that its storage, by which the cache recognises it, stays alive and unchanged.
+  let provinces: [Province]
+  let byName: [String: Province]
   /// Full names (`湖北省`), and short names (`湖北`) as the outermost part of a chain.
-  var fullNames: [String: Province] = [:]
-  var shortNames: [String: Province] = [:]
+  let fullNames: [String: Province]
+  let shortNames: [String: Province]
 
-  init(_ provinces: [Province]) {
+  private init(_ provinces: [Province]) {
+    self.provinces = provinces
+    var byName: [String: Province] = [:]
+    var fullNames: [String: Province] = [:]
+    var shortNames: [String: Province] = [:]
     for province in provinces {
       for name in [province.shortName, province.fullName] + province.aliases where byName[name] == nil {
         byName[name] = province
@@ -231,36 +238,93 @@ private struct ProvinceNames {
       if fullNames[province.fullName] == nil { fullNames[province.fullName] = province }
       if shortNames[province.shortName] == nil { shortNames[province.shortName] = province }
     }
+    self.byName = byName
+    self.fullNames = fullNames
+    self.shortNames = shortNames
     fullNameFingerprints = ScalarFingerprint.ofReversed(fullNames.keys)
   }
 
   /// The fingerprints of the full names read backwards (see ``ScalarFingerprint``); nil
   /// when a name is not canonically inert.
-  var fullNameFingerprints: Set<UInt64>?
+  let fullNameFingerprints: Set<UInt64>?
 
   func province(named name: String) -> Province? { byName[name] }
+
+  private static let cache = Mutex<ProvinceNames?>(nil)
+
+  /// The lookups of `provinces`: the cached ones when `provinces` is the array they were built from.
+  static func of(_ provinces: [Province]) -> ProvinceNames {
+    cache.withLock { cached in
+      if let names = cached, names.provinces.count == provinces.count, names.provinces.sharesStorage(with: provinces) {
+        return names
+      }
+      let names = ProvinceNames(provinces)
+      cached = names
+      return names
+    }
+  }
 }
 
 /// The glossary's places by name, built once per places array and shared.
+///
+/// When every name is canonically inert (the built-in glossary), names are keyed by their
+/// UTF-8 bytes (``InertName``): `String` keys would be normalized each time they are
+/// hashed, which made this index a sixth of `renda check`'s start-up on one page.
 private final class PlaceIndex: Sendable {
   /// Kept so that its storage, by which the cache recognises it, stays alive and unchanged.
   let places: [Place]
-  /// Name → the short names of the provinces that have a place of that name.
-  let provinces: [String: Set<String>]
+  /// Name → the short names of the provinces that have a place of that name (each once),
+  /// when every name is canonically inert.
+  private let byInertName: [InertName: [String]]?
+  /// The same keyed by `String`: built at once when a name is not inert, else on the first
+  /// lookup of a name that is not (which may still equal an inert name canonically).
+  private let byName = Mutex<[String: [String]]?>(nil)
   /// The longest name, in scalars.
   let longestName: Int
 
   private init(_ places: [Place]) {
     self.places = places
-    var provinces: [String: Set<String>] = [:]
     var longest = 0
+    var inert = true
     for place in places {
-      provinces[place.name, default: []].insert(place.province)
-      longest = max(longest, place.name.unicodeScalars.count)
+      var length = 0
+      for scalar in place.name.unicodeScalars {
+        length += 1
+        if !HeadingParallelism.isCanonicallyInert(scalar) { inert = false }
+      }
+      longest = max(longest, length)
     }
-    self.provinces = provinces
     longestName = longest
-    fingerprints = ScalarFingerprint.ofReversed(provinces.keys)
+    if inert {
+      var index: [InertName: [String]] = [:]
+      index.reserveCapacity(places.count)
+      for place in places {
+        index[InertName(place.name), default: []].appendOnce(place.province)
+      }
+      byInertName = index
+    } else {
+      byInertName = nil
+      byName.withLock { $0 = Self.stringIndex(places) }
+    }
+    fingerprints = inert ? ScalarFingerprint.ofReversed(places.lazy.map(\.name)) : nil
+  }
+
+  private static func stringIndex(_ places: [Place]) -> [String: [String]] {
+    var index: [String: [String]] = [:]
+    for place in places { index[place.name, default: []].appendOnce(place.province) }
+    return index
+  }
+
+  /// The short names of the provinces that have a place named `name` (each once); nil when
+  /// no place has that name.
+  func provinces(of name: String) -> [String]? {
+    if let byInertName, name.unicodeScalars.allSatisfy(HeadingParallelism.isCanonicallyInert) {
+      return byInertName[InertName(name)]
+    }
+    return byName.withLock { index in
+      if index == nil { index = Self.stringIndex(places) }
+      return index![name]
+    }
   }
 
   /// The fingerprints of the names read backwards (see ``ScalarFingerprint``); nil when a
@@ -279,6 +343,28 @@ private final class PlaceIndex: Sendable {
       cached = index
       return index
     }
+  }
+}
+
+/// A name of canonically inert scalars (``HeadingParallelism/isCanonicallyInert(_:)``),
+/// hashed and compared by its UTF-8 bytes: for such names, equal `String`s have equal bytes.
+private struct InertName: Hashable {
+  let name: String
+
+  init(_ name: String) { self.name = name }
+
+  static func == (a: InertName, b: InertName) -> Bool { a.name.utf8.elementsEqual(b.name.utf8) }
+
+  func hash(into hasher: inout Hasher) {
+    var name = name
+    name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+}
+
+extension Array where Element: Equatable {
+  /// Appends `element` unless the array holds it already.
+  fileprivate mutating func appendOnce(_ element: Element) {
+    if !contains(element) { append(element) }
   }
 }
 
@@ -400,14 +486,14 @@ private struct PlaceChainReader {
         }
         let name = string(scalars, (end - length)..<end)
         if let province = provinces.fullNames[name] { return (length, .province(province)) }
-        if places.provinces[name] != nil { return (length, .place(name)) }
+        if places.provinces(of: name) != nil { return (length, .place(name)) }
       }
       return nil
     }
     for length in stride(from: longest, through: 2, by: -1) {
       let name = string(scalars, (end - length)..<end)
       if let province = provinces.fullNames[name] { return (length, .province(province)) }
-      if places.provinces[name] != nil { return (length, .place(name)) }
+      if places.provinces(of: name) != nil { return (length, .place(name)) }
     }
     return nil
   }
@@ -439,8 +525,11 @@ private struct PlaceChainReader {
     }
     // A lone generic two-character name (城区, 郊区, 矿区) is no evidence of a place.
     guard let first = names.first, names.count > 1 || first.unicodeScalars.count > 2 else { return .noPlace }
-    var shared = places.provinces[first] ?? []
-    for name in names.dropFirst() { shared.formIntersection(places.provinces[name] ?? []) }
+    var shared = places.provinces(of: first) ?? []
+    for name in names.dropFirst() {
+      let theirs = places.provinces(of: name) ?? []
+      shared.removeAll { !theirs.contains($0) }
+    }
     guard shared.count == 1, let shortName = shared.first, let province = provinces.shortNames[shortName] else {
       return .uncertain
     }

@@ -290,7 +290,10 @@ package struct IncrementalAnalysis: Sendable {
       findings += moved
       kept = 0
     } else {
-      for finding in after { findings.append(finding.shifted(byBytes: delta)) }
+      // Copied in bulk, then moved in place.
+      let first = findings.count
+      findings += after
+      for i in first..<findings.count { findings[i].shift(byBytes: delta) }
     }
     return IncrementalAnalysis(
       page: page, unsuppressed: findings, glossary: analysis.glossary, configuration: configuration,

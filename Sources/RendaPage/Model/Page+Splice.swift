@@ -34,46 +34,13 @@ extension Page {
       })
     else { return nil }
 
-    // The normalized view.
-    let n = normalized
-    let w = window.normalized
-    var scalars = Array(n.scalars[..<lowerScalar])
-    scalars.reserveCapacity(n.count + w.count - (upperScalar - lowerScalar))
-    scalars += w.scalars
-    scalars += n.scalars[upperScalar...]
-    // One pass writing into storage of the final size (a lazy map over the offsets'
-    // slices went through a generic iterator per element).
-    func offsets(_ old: SourceOffsets, _ new: SourceOffsets) -> [Int] {
-      let count = lowerScalar + new.count + (old.count - upperScalar)
-      return [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
-        var k = 0
-        for i in 0..<lowerScalar {
-          buffer[k] = old[i]
-          k += 1
-        }
-        let windowBytes = inWindow.bytes
-        for i in 0..<new.count {
-          buffer[k] = new[i] + windowBytes
-          k += 1
-        }
-        let afterBytes = after.bytes
-        for i in upperScalar..<old.count {
-          buffer[k] = old[i] + afterBytes
-          k += 1
-        }
-        initialized = k
-      }
-    }
+    // The normalized view: the prefix copied in bulk, the window and the suffix moved.
     let windowLines =
-      toEnd ? w.lineStarts.count : newText.lineCount - (text.lineCount - lines.upperBound) - lines.lowerBound
-    var lineStarts = Array(n.lineStarts[..<lines.lowerBound])
-    lineStarts.reserveCapacity(newText.lineCount + 1)
-    lineStarts.append(
-      contentsOf: w.lineStarts[..<min(windowLines, w.lineStarts.count)].lazy.map { $0 + inWindow.scalars })
-    if !toEnd { lineStarts.append(contentsOf: n.lineStarts[lines.upperBound...].lazy.map { $0 + after.scalars }) }
-    guard lineStarts.count == newText.lineCount + 1 else { return nil }
-    let spliced = NormalizedText(
-      scalars: scalars, starts: offsets(n.starts, w.starts), lineStarts: lineStarts)
+      toEnd ? window.normalized.lineStarts.count : newText.lineCount - (text.lineCount - lines.upperBound) - lines.lowerBound
+    let spliced = normalized.splicing(
+      lowerScalar..<upperScalar, lines: lines, with: window.normalized, at: inWindow.bytes, windowLines: windowLines,
+      keepsLinesAfter: !toEnd, byteDelta: after.bytes)
+    guard spliced.lineStarts.count == newText.lineCount + 1 else { return nil }
 
     var newBlocks = Array(blocks[..<prefixBlocks])
     newBlocks += window.blocks.map { $0.shifted(by: inWindow) }

@@ -181,6 +181,63 @@ package struct NormalizedText: Sendable {
     self.lineStarts = lineStarts
   }
 
+  /// The view of an edited text made of this view and `window`, the view of the edited
+  /// text's lines that replaced lines `lines` (normalized scalars `replaced`) parsed on their
+  /// own: this view's scalars before `replaced`, the window's moved to source byte
+  /// `windowStart`, and, unless the window runs to the end (`keepsLinesAfter` false), this
+  /// view's scalars from `replaced.upperBound` on moved by `byteDelta` bytes. The window's
+  /// first `windowLines` line starts are kept.
+  ///
+  /// Equal to the view of the edited text built afresh. Built in bulk: the prefix's scalars
+  /// and compact offsets are copied, only the rest is re-anchored (see
+  /// ``SourceOffsets/init(splicing:keeping:_:at:from:by:)``).
+  package func splicing(
+    _ replaced: Range<Int>, lines: Range<Int>, with window: NormalizedText, at windowStart: Int,
+    windowLines: Int, keepsLinesAfter: Bool, byteDelta: Int
+  ) -> NormalizedText {
+    let lower = replaced.lowerBound
+    let upper = replaced.upperBound
+    let total = lower + window.count + (count - upper)
+    let spliced = [Unicode.Scalar](unsafeUninitializedCapacity: total) { buffer, initialized in
+      let base = buffer.baseAddress!
+      scalars.withUnsafeBufferPointer { old in
+        if lower > 0 { base.initialize(from: old.baseAddress!, count: lower) }
+        if upper < old.count { (base + lower + window.count).initialize(from: old.baseAddress! + upper, count: old.count - upper) }
+      }
+      window.scalars.withUnsafeBufferPointer { new in
+        if new.count > 0 { (base + lower).initialize(from: new.baseAddress!, count: new.count) }
+      }
+      initialized = total
+    }
+    let offsets = SourceOffsets(
+      splicing: starts, keeping: lower, window.starts, at: windowStart, from: upper, by: byteDelta)
+    // Line starts: the prefix's as they are, the window's and the suffix's moved by constants.
+    let taken = min(windowLines, window.lineStarts.count)
+    let suffixLines = keepsLinesAfter ? max(0, lineStarts.count - lines.upperBound) : 0
+    let lineCount = lines.lowerBound + taken + suffixLines
+    let newLineStarts = [Int](unsafeUninitializedCapacity: lineCount) { buffer, initialized in
+      let base = buffer.baseAddress!
+      lineStarts.withUnsafeBufferPointer { old in
+        if lines.lowerBound > 0 { base.initialize(from: old.baseAddress!, count: lines.lowerBound) }
+        let shift = lower + window.count - upper
+        var k = lines.lowerBound + taken
+        for i in old.count - suffixLines..<old.count {
+          (base + k).initialize(to: old[i] &+ shift)
+          k += 1
+        }
+      }
+      window.lineStarts.withUnsafeBufferPointer { new in
+        for i in 0..<taken { (base + lines.lowerBound + i).initialize(to: new[i] &+ lower) }
+      }
+      initialized = lineCount
+    }
+    var result = self
+    result.scalars = spliced
+    result.starts = offsets
+    result.lineStarts = newLineStarts
+    return result
+  }
+
   package var count: Int { scalars.count }
 
   /// Normalized scalars of one line.
@@ -330,6 +387,8 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
   init(wide: Bool, compact: Bool = true) { form = wide ? .wide : compact ? .compact : .narrow }
 
   var isWide: Bool { form == .wide }
+  /// Whether the offsets are held as 16-bit distances from anchors (the usual form).
+  package var isCompact: Bool { form == .compact }
 
   /// The offsets `starts` (ascending), in the smallest form that holds them.
   init(_ starts: [Int]) {
@@ -365,6 +424,110 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
       anchors = []
       deltas = []
     }
+  }
+
+  /// The offsets `old[..<lower]`, then `new`'s moved by `windowStart`, then
+  /// `old[upper...]` moved by `delta` (a window spliced into a page), in the form a fresh
+  /// build of the same offsets takes. For compact `old`, the prefix's anchors and
+  /// distances are copied as they are; the rest is re-anchored in one pass (the groups of
+  /// 64 fall at other scalars once the window's length changed), falling back to 32-bit
+  /// offsets when a group then spans more than 64 KiB.
+  init(splicing old: SourceOffsets, keeping lower: Int, _ new: SourceOffsets, at windowStart: Int, from upper: Int, by delta: Int) {
+    let count = lower + new.count + (old.count - upper)
+    let last =
+      upper < old.count ? old[old.count - 1] + delta : new.count > 0 ? new[new.count - 1] + windowStart : lower > 0 ? old[lower - 1] : 0
+    if old.form == .wide || new.form == .wide || last > Int(UInt32.max) {
+      self.init(Self.splicedValues(old, keeping: lower, new, at: windowStart, from: upper, by: delta))
+      return
+    }
+    let mask = Self.groupMask
+    let shift = Self.groupShift
+    var overflow = 0
+    var newAnchors: [UInt32] = []
+    let newDeltas = [UInt16](unsafeUninitializedCapacity: Swift.max(count, 1)) { deltaBuffer, deltaCount in
+      newAnchors = [UInt32](unsafeUninitializedCapacity: Swift.max((count + mask) >> shift, 1)) { anchorBuffer, anchorCount in
+        let d = deltaBuffer.baseAddress!
+        let a = anchorBuffer.baseAddress!
+        var j = 0
+        var anchor = 0
+        if old.form == .compact, lower > 0 {
+          // The prefix: distances and anchors as they are (its last group may be partial).
+          old.deltas.withUnsafeBufferPointer { d.initialize(from: $0.baseAddress!, count: lower) }
+          old.anchors.withUnsafeBufferPointer { a.initialize(from: $0.baseAddress!, count: (lower + mask) >> shift) }
+          j = lower
+          anchor = Int(a[(lower - 1) >> shift])
+        }
+        @inline(__always) func put(_ value: Int) {
+          if j & mask == 0 {
+            anchor = value
+            (a + (j >> shift)).initialize(to: UInt32(truncatingIfNeeded: value))
+          }
+          let distance = value &- anchor
+          overflow |= distance
+          (d + j).initialize(to: UInt16(truncatingIfNeeded: distance))
+          j += 1
+        }
+        @inline(__always) func fill(_ source: SourceOffsets, _ range: Range<Int>, plus: Int) {
+          guard !range.isEmpty else { return }
+          switch source.form {
+          case .compact:
+            // Span by span, where a span lies in one group of the source and one of the
+            // result: its distances are the source's plus a constant, and the last is the largest.
+            source.anchors.withUnsafeBufferPointer { sa in
+              source.deltas.withUnsafeBufferPointer { sd in
+                let sd = sd.baseAddress!
+                var i = range.lowerBound
+                while i < range.upperBound {
+                  let n = Swift.min(range.upperBound - i, (j | mask) + 1 - j, (i | mask) + 1 - i)
+                  let sourceAnchor = Int(sa[i &>> shift]) &+ plus
+                  if j & mask == 0 {
+                    anchor = sourceAnchor &+ Int(sd[i])
+                    (a + (j >> shift)).initialize(to: UInt32(truncatingIfNeeded: anchor))
+                  }
+                  let offset = sourceAnchor &- anchor
+                  overflow |= offset &+ Int(sd[i + n - 1])
+                  let offset16 = UInt16(truncatingIfNeeded: offset)
+                  for k in 0..<n { (d + j + k).initialize(to: sd[i + k] &+ offset16) }
+                  i += n
+                  j += n
+                }
+              }
+            }
+          case .narrow:
+            source.narrow.withUnsafeBufferPointer { sn in
+              for i in range { put(Int(sn[i]) &+ plus) }
+            }
+          case .wide:
+            for i in range { put(source.wide[i] &+ plus) }
+          }
+        }
+        if j < lower { fill(old, 0..<lower, plus: 0) }
+        fill(new, 0..<new.count, plus: windowStart)
+        fill(old, upper..<old.count, plus: delta)
+        anchorCount = (count + mask) >> shift
+      }
+      deltaCount = count
+    }
+    if UInt(bitPattern: overflow) > UInt(UInt16.max) {
+      // A group spans more than 64 KiB: the form a fresh build takes.
+      self.init(Self.splicedValues(old, keeping: lower, new, at: windowStart, from: upper, by: delta))
+      return
+    }
+    self.init(wide: false)
+    anchors = newAnchors
+    deltas = newDeltas
+  }
+
+  /// The offsets of ``init(splicing:keeping:_:at:from:by:)`` one by one.
+  private static func splicedValues(
+    _ old: SourceOffsets, keeping lower: Int, _ new: SourceOffsets, at windowStart: Int, from upper: Int, by delta: Int
+  ) -> [Int] {
+    var values: [Int] = []
+    values.reserveCapacity(lower + new.count + (old.count - upper))
+    for i in 0..<lower { values.append(old[i]) }
+    for i in 0..<new.count { values.append(new[i] + windowStart) }
+    for i in upper..<old.count { values.append(old[i] + delta) }
+    return values
   }
 
   @inlinable package var startIndex: Int { 0 }

@@ -56,6 +56,22 @@ struct BylineProvinceTests {
     #expect(findings(of: "byline", in: right).isEmpty)
   }
 
+  @Test("a name printed with a canonically equivalent compatibility ideograph is the same place (鹿泉区 with U+F940)")
+  func canonicalEquivalence() {
+    for lead in ["近年来，鹿泉区人大常委会创新理念思路。", "近年来，\u{F940}泉区人大常委会创新理念思路。"] {
+      let seen = findings(of: "byline", in: article(byline: "■ 朱晏辰（山西）", lead: lead))
+      #expect(seen.map(\.covered) == ["山西"])
+      #expect(seen.first?.zh.contains("（河北）") == true)
+      #expect(findings(of: "byline", in: article(byline: "■ 朱晏辰（河北）", lead: lead)).isEmpty)
+    }
+    // A glossary whose place name is not canonically inert: looked up by `String`.
+    var glossary = builtInGlossary
+    glossary.places = [Place(name: "\u{F940}泉区", level: .county, province: "河北")]
+    let seen = findings(
+      of: "byline", in: article(byline: "■ 朱晏辰（山西）", lead: "近年来，鹿泉区人大常委会创新理念思路。"), glossary: glossary)
+    #expect(seen.first?.zh.contains("（河北）") == true)
+  }
+
   @Test("a full chain with an autonomous region, and a newer division the data does not list")
   func chains() {
     let inner = article(byline: "■ 钱荣新（内蒙古）", lead: "2022年以来，内蒙古自治区赤峰市宁城县人大常委会深入贯彻落实会议精神。")
