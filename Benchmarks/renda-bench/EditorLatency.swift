@@ -170,6 +170,9 @@ struct EditorLatency {
       client.open(other, text: String(decoding: seed, as: UTF8.self))
       guard client.diagnostics(other, version: 1) != nil else { throw BenchError("no diagnostics for seed \(n)") }
     }
+    // The server's resident memory at rest: after half a second without requests (it
+    // returns freed memory to the system when idle, not while the author types).
+    usleep(500_000)
     let rssSeeds = client.memory?.rss ?? 0
     client.shutdown()
 
@@ -182,6 +185,7 @@ struct EditorLatency {
     guard let firstBig = big.diagnostics(bigURI, version: 1, timeout: 600) else {
       throw BenchError("no diagnostics for the large document")
     }
+    usleep(500_000)
     let rssLarge = big.memory?.rss ?? 0
     let largeKeystroke = try keystrokes(
       big, uri: bigURI, text: bigText, count: settings.largeKeystrokes, firstVersion: 1)

@@ -114,6 +114,8 @@ final class Analyser: Sendable {
     var running: Job?
     var pending: [Job] = []
     var working = false
+    /// Analyses finished so far: a trim scheduled after one runs only if no other followed.
+    var finished = 0
     /// The newest analysis of each document.
     var latest: [DocumentURI: AnalysedDocument] = [:]
     /// Closed while their analysis was running: its result is not kept.
@@ -193,9 +195,11 @@ final class Analyser: Sendable {
       var retired = next?.1
       next = nil
       let result = Self.analyse(job, previous: retired)
-      state.withLock { state in
+      let finished = state.withLock { state in
         state.running = nil
+        state.finished += 1
         if state.forgotten.remove(job.key.uri) == nil { state.latest[job.key.uri] = result }
+        return state.finished
       }
       job.promise.fulfil(.success(result))
       onAnalysed(result)
@@ -205,12 +209,13 @@ final class Analyser: Sendable {
         retired = nil
         Self.releaser.async { withExtendedLifetime(old) {} }
       }
-      // When nothing is left to analyse, the freed memory goes back to the system; not
-      // after a large document, where trimming the heap (it walks every free chunk) would
-      // hold up the next keystroke's analysis.
+      // When the server has been idle for a moment after an analysis, the freed memory
+      // goes back to the system. Not while the author types (a trim walks every free chunk
+      // and holds the allocator's locks, and the memory it returns is faulted in again by
+      // the next keystroke), and not after a large document, where the walk is long.
       if job.text.count < Self.trimLimit {
-        Self.releaser.async { [self] in
-          if state.withLock({ !$0.working }) { Memory.trim() }
+        Self.releaser.asyncAfter(deadline: .now() + Self.trimDelay) { [self] in
+          if state.withLock({ !$0.working && $0.finished == finished }) { Memory.trim() }
         }
       }
     }
@@ -218,6 +223,8 @@ final class Analyser: Sendable {
 
   /// The largest text (bytes) after whose analysis the heap is trimmed.
   private static let trimLimit = 1_000_000
+  /// How long the analyser must have been idle after an analysis before the heap is trimmed.
+  private static let trimDelay = DispatchTimeInterval.milliseconds(200)
 
   /// Where replaced analyses are freed.
   private static let releaser = DispatchQueue(label: "renda.analysis.release", qos: .utility)
