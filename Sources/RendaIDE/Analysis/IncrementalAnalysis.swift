@@ -98,9 +98,11 @@ package struct IncrementalAnalysis: Sendable {
   }
 
   /// `markerFree`: known to hold no suppression marker (else the text is read for them).
+  /// `verified`: `PageParser.context(of: page)`, when the caller has just computed it (it
+  /// is O(blocks + lines), a tenth of a keystroke on a large page), else nil.
   private init(
     page: Page, unsuppressed: [Finding], glossary: Glossary, configuration: CheckConfiguration, path: Path,
-    reuse: Reuse?, markerFree: Bool
+    reuse: Reuse?, markerFree: Bool, verified: PageContext? = nil
   ) {
     let suppressions = markerFree ? nil : Suppressions(page.text)
     let findings =
@@ -118,7 +120,7 @@ package struct IncrementalAnalysis: Sendable {
     self.reuse = suppressing ? nil : reuse
     // Recomputed decisions that disagree with the parser's own (were its rules to change
     // without `PageParser.context(of:)`) leave every later edit to the full analysis.
-    let recomputed = page.layout.isDoubleSpaced ? nil : PageParser.context(of: page)
+    let recomputed = page.layout.isDoubleSpaced ? nil : (verified ?? PageParser.context(of: page))
     context = recomputed.flatMap { $0.titlePlacement == page.layout.titlePlacement ? $0 : nil }
   }
 
@@ -301,7 +303,8 @@ package struct IncrementalAnalysis: Sendable {
       reuse: suppressing
         ? nil
         : Reuse(prefix: firstInWindow, suffix: kept, bytes: delta, lines: lineDelta, start: start, newEnd: newEnd),
-      markerFree: markerFree && !Self.editMayHoldMarker(newText, from: region.old.lowerBound, to: region.newUpper))
+      markerFree: markerFree && !Self.editMayHoldMarker(newText, from: region.old.lowerBound, to: region.newUpper),
+      verified: context)
   }
 
   /// Whether the lines of `text` that hold bytes `lower..<upper` hold the bytes `<!--`
