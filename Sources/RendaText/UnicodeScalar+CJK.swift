@@ -8,6 +8,19 @@
 /// with the standard library's Unicode version, and a few comparisons are
 /// cheaper than a property table in the hot loop.
 extension Unicode.Scalar {
+  /// Its own canonical decomposition, with combining class 0, so that a sequence of such
+  /// scalars is already in NFD and equal `String`s of them have equal scalars (ASCII, the
+  /// common CJK ideographs and punctuation; checked against the Unicode data). Lets a
+  /// hot path hash or compare scalars where `String` would normalize first.
+  @inlinable package var isCanonicallyInert: Bool {
+    switch value {
+    case 0x00...0x7F, 0xB7, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF,
+      0x4E00...0x9FFF, 0xFF01...0xFF5E:
+      true
+    default: false
+    }
+  }
+
   /// A Han ideograph: CJK Unified Ideographs (U+4E00–9FFF), Extensions A
   /// through J, the two compatibility ideograph blocks, and 〇 (U+3007,
   /// the ideographic zero used in dates such as 二〇二五年).

@@ -219,15 +219,12 @@ private struct PlaceEvidence {
 /// Province lookups by short name, full name and alias, built once per provinces array
 /// and shared (like ``PlaceIndex``: a server re-runs the rule on every keystroke).
 private final class ProvinceNames: Sendable {
-  /// Kept so that its storage, by which the cache recognises it, stays alive and unchanged.
-  let provinces: [Province]
   let byName: [String: Province]
   /// Full names (`湖北省`), and short names (`湖北`) as the outermost part of a chain.
   let fullNames: [String: Province]
   let shortNames: [String: Province]
 
   private init(_ provinces: [Province]) {
-    self.provinces = provinces
     var byName: [String: Province] = [:]
     var fullNames: [String: Province] = [:]
     var shortNames: [String: Province] = [:]
@@ -250,19 +247,10 @@ private final class ProvinceNames: Sendable {
 
   func province(named name: String) -> Province? { byName[name] }
 
-  private static let cache = Mutex<ProvinceNames?>(nil)
+  private static let cache = LastBuiltCache<Province, ProvinceNames>()
 
   /// The lookups of `provinces`: the cached ones when `provinces` is the array they were built from.
-  static func of(_ provinces: [Province]) -> ProvinceNames {
-    cache.withLock { cached in
-      if let names = cached, names.provinces.count == provinces.count, names.provinces.sharesStorage(with: provinces) {
-        return names
-      }
-      let names = ProvinceNames(provinces)
-      cached = names
-      return names
-    }
-  }
+  static func of(_ provinces: [Province]) -> ProvinceNames { cache.value(of: provinces, build: ProvinceNames.init) }
 }
 
 /// The glossary's places by name, built once per places array and shared.
@@ -271,8 +259,8 @@ private final class ProvinceNames: Sendable {
 /// UTF-8 bytes (``InertName``): `String` keys would be normalized each time they are
 /// hashed, which made this index a sixth of `renda check`'s start-up on one page.
 private final class PlaceIndex: Sendable {
-  /// Kept so that its storage, by which the cache recognises it, stays alive and unchanged.
-  let places: [Place]
+  /// Kept for the `String` index, which may be built on a later lookup.
+  private let places: [Place]
   /// Name → the short names of the provinces that have a place of that name (each once),
   /// when every name is canonically inert.
   private let byInertName: [InertName: [String]]?
@@ -290,7 +278,7 @@ private final class PlaceIndex: Sendable {
       var length = 0
       for scalar in place.name.unicodeScalars {
         length += 1
-        if !HeadingParallelism.isCanonicallyInert(scalar) { inert = false }
+        if !scalar.isCanonicallyInert { inert = false }
       }
       longest = max(longest, length)
     }
@@ -318,7 +306,7 @@ private final class PlaceIndex: Sendable {
   /// The short names of the provinces that have a place named `name` (each once); nil when
   /// no place has that name.
   func provinces(of name: String) -> [String]? {
-    if let byInertName, name.unicodeScalars.allSatisfy(HeadingParallelism.isCanonicallyInert) {
+    if let byInertName, name.unicodeScalars.allSatisfy(\.isCanonicallyInert) {
       return byInertName[InertName(name)]
     }
     return byName.withLock { index in
@@ -331,22 +319,13 @@ private final class PlaceIndex: Sendable {
   /// name is not canonically inert.
   let fingerprints: Set<UInt64>?
 
-  private static let cache = Mutex<PlaceIndex?>(nil)
+  private static let cache = LastBuiltCache<Place, PlaceIndex>()
 
   /// The index of `places`: the cached one when `places` is the array it was built from.
-  static func of(_ places: [Place]) -> PlaceIndex {
-    cache.withLock { cached in
-      if let index = cached, index.places.count == places.count, index.places.sharesStorage(with: places) {
-        return index
-      }
-      let index = PlaceIndex(places)
-      cached = index
-      return index
-    }
-  }
+  static func of(_ places: [Place]) -> PlaceIndex { cache.value(of: places, build: PlaceIndex.init) }
 }
 
-/// A name of canonically inert scalars (``HeadingParallelism/isCanonicallyInert(_:)``),
+/// A name of canonically inert scalars (``Unicode/Scalar/isCanonicallyInert``),
 /// hashed and compared by its UTF-8 bytes: for such names, equal `String`s have equal bytes.
 private struct InertName: Hashable {
   let name: String
@@ -365,15 +344,6 @@ extension Array where Element: Equatable {
   /// Appends `element` unless the array holds it already.
   fileprivate mutating func appendOnce(_ element: Element) {
     if !contains(element) { append(element) }
-  }
-}
-
-extension Array {
-  /// True when both arrays use the same buffer (so they are the same value).
-  fileprivate func sharesStorage(with other: [Element]) -> Bool {
-    withUnsafeBufferPointer { mine in
-      other.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress }
-    }
   }
 }
 
@@ -473,7 +443,7 @@ private struct PlaceChainReader {
       fingerprints.append(hash.value)
       for length in 1...longest {
         let scalar = scalars[end - length]
-        guard HeadingParallelism.isCanonicallyInert(scalar) else { break }
+        guard scalar.isCanonicallyInert else { break }
         hash.append(scalar)
         fingerprints.append(hash.value)
       }

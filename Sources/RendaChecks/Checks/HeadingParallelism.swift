@@ -113,7 +113,7 @@ package struct HeadingParallelism: Check {
   ) {
     let n = texts.count
     func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
-    guard n <= 64, texts.allSatisfy({ $0.allSatisfy(isCanonicallyInert) }) else {
+    guard n <= 64, texts.allSatisfy({ $0.allSatisfy(\.isCanonicallyInert) }) else {
       // The general path: pieces as `String`s (keys equal under canonical equivalence).
       var inner: [String: Set<Int>] = [:]
       for (i, text) in texts.enumerated() {
@@ -167,17 +167,6 @@ package struct HeadingParallelism: Check {
     return (everywhere, allButOne)
   }
 
-  /// Scalars that are their own canonical decomposition and have combining class 0, so
-  /// that a sequence of them is already in NFD (checked against the Unicode data).
-  static func isCanonicallyInert(_ s: Unicode.Scalar) -> Bool {
-    switch s.value {
-    case 0x00...0x7F, 0xB7, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF,
-      0x4E00...0x9FFF, 0xFF01...0xFF5E:
-      true
-    default: false
-    }
-  }
-
   /// Up to six scalars packed in two words (21 bits each), with the start of the piece in
   /// one of the texts that hold it.
   private struct PieceKey: Hashable {
@@ -219,7 +208,7 @@ package struct HeadingParallelism: Check {
     func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
     func isWord(_ s: ArraySlice<Unicode.Scalar>) -> Bool { !s.contains(where: ArticleSections.isPunctuation) }
     // Pieces held by fewer than n - 1 texts never make a pattern.
-    let inert = texts.allSatisfy { $0.allSatisfy(isCanonicallyInert) }
+    let inert = texts.allSatisfy { $0.allSatisfy(\.isCanonicallyInert) }
     func frequent(_ pieces: [ArraySlice<Unicode.Scalar>], inert: Bool) -> [String: Int] {
       var counts: [String: Int] = [:]
       guard inert else {

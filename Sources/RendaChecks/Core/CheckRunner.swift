@@ -14,11 +14,12 @@ package enum CheckRunner {
   }
 
   /// The enabled checks' findings with the configured severities, before suppression, in
-  /// rule order (suppressing after sorting keeps the order: the sort is stable).
+  /// text order (suppressing them afterwards gives `findings(in:…)`: the order is total).
   package static func unsuppressedFindings(
     in page: Page, glossary: Glossary, configuration: CheckConfiguration = .default
   ) -> [Finding] {
-    Array(findingsByRule(in: page, glossary: glossary, configuration: configuration).joined())
+    var lists = findingsByRule(in: page, glossary: glossary, configuration: configuration)
+    return inTextOrder(&lists) { _ in true }
   }
 
   /// Each enabled check's findings, with the configured severities, one list per check in
@@ -39,12 +40,6 @@ package enum CheckRunner {
       result.append(found)
     }
     return result
-  }
-
-  /// Findings in text order: by range, then rule; equal keys keep their order.
-  package static func inTextOrder(_ findings: [Finding]) -> [Finding] {
-    var lists = [findings]
-    return inTextOrder(&lists) { _ in true }
   }
 
   /// The findings of `lists` (taken in order, one after another) that `keep` accepts, in

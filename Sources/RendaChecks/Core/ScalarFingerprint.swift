@@ -1,10 +1,12 @@
+import RendaText
+
 /// A 64-bit FNV-1a fingerprint of a sequence of scalars, built one scalar at a time, so that
 /// a rule can test every length of a candidate name against a set of known names without
 /// making a `String` of each (hashing a non-ASCII `String` normalizes it first).
 ///
 /// A fingerprint only rules a candidate out: a name whose fingerprint is not in the set is
 /// not a known name, provided both the names and the candidate are canonically inert
-/// (``HeadingParallelism/isCanonicallyInert(_:)``), where equal `String`s have equal scalars.
+/// (``Unicode/Scalar/isCanonicallyInert``), where equal `String`s have equal scalars.
 /// A fingerprint that is in the set is confirmed by the `String` lookup it guards.
 struct ScalarFingerprint {
   private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -24,7 +26,7 @@ struct ScalarFingerprint {
     for name in names {
       var hash = ScalarFingerprint()
       for scalar in name.unicodeScalars.reversed() {
-        guard HeadingParallelism.isCanonicallyInert(scalar) else { return nil }
+        guard scalar.isCanonicallyInert else { return nil }
         hash.append(scalar)
       }
       result.insert(hash.value)

@@ -90,8 +90,7 @@ package struct IncrementalAnalysis: Sendable {
   /// Analyses `text` whole.
   package init(text: SourceText, glossary: Glossary, configuration: CheckConfiguration = .default) {
     let page = PageParser.parse(text)
-    let unsuppressed = CheckRunner.inTextOrder(
-      CheckRunner.unsuppressedFindings(in: page, glossary: glossary, configuration: configuration))
+    let unsuppressed = CheckRunner.unsuppressedFindings(in: page, glossary: glossary, configuration: configuration)
     self.init(
       page: page, unsuppressed: unsuppressed, glossary: glossary, configuration: configuration, path: .full,
       reuse: nil, markerFree: false)
@@ -269,10 +268,9 @@ package struct IncrementalAnalysis: Sendable {
 
     // Findings: those before the window stay, the window's are found again, those after move.
     let newArticles = a..<(a + window.articles.count)
-    let windowFindings = CheckRunner.inTextOrder(
-      CheckRunner.unsuppressedFindings(
-        in: page.part(articles: newArticles, lines: lower..<newUpper), glossary: analysis.glossary,
-        configuration: configuration))
+    let windowFindings = CheckRunner.unsuppressedFindings(
+      in: page.part(articles: newArticles, lines: lower..<newUpper), glossary: analysis.glossary,
+      configuration: configuration)
     let firstInWindow = unsuppressed.firstIndex { $0.range.lowerBound.utf8 >= start } ?? unsuppressed.count
     let firstAfter =
       b + 1 < n
@@ -334,10 +332,9 @@ extension IncrementalAnalysis {
       var j = i
       while j < moved.count, moved[j].range.lowerBound.utf8 < end { j += 1 }
       if moved[i..<j].contains(where: \.mayCiteLines) {
-        result += CheckRunner.inTextOrder(
-          CheckRunner.unsuppressedFindings(
-            in: page.part(articles: k..<(k + 1), lines: lower..<upper), glossary: analysis.glossary,
-            configuration: configuration))
+        result += CheckRunner.unsuppressedFindings(
+          in: page.part(articles: k..<(k + 1), lines: lower..<upper), glossary: analysis.glossary,
+          configuration: configuration)
       } else {
         result += moved[i..<j]
       }

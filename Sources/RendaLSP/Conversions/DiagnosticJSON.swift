@@ -40,16 +40,7 @@ enum DiagnosticJSON {
     var fragments: [Range<Int>] = []
     fragments.reserveCapacity(new.count)
     out.append(contentsOf: bodyHead)
-    /// Copies the previous body's diagnostics `run` (with the commas between) and their fragments.
-    func copy(_ run: Range<Int>, from body: PublishBody) {
-      let lower = body.fragments[run.lowerBound].lowerBound
-      let shift = out.count - lower
-      out.append(contentsOf: body.bytes[lower..<body.fragments[run.upperBound - 1].upperBound])
-      for fragment in body.fragments[run] {
-        fragments.append((fragment.lowerBound + shift)..<(fragment.upperBound + shift))
-      }
-    }
-    if let previous, prefix > 0 { copy(0..<prefix, from: previous.body) }
+    if let previous, prefix > 0 { copy(0..<prefix, of: previous.body, to: &out, fragments: &fragments) }
     for k in prefix..<(new.count - suffix) {
       if k > 0 { out.append(UInt8(ascii: ",")) }
       let start = out.count
@@ -58,10 +49,21 @@ enum DiagnosticJSON {
     }
     if let previous, suffix > 0 {
       if new.count - suffix > 0 { out.append(UInt8(ascii: ",")) }
-      copy((old.count - suffix)..<old.count, from: previous.body)
+      copy((old.count - suffix)..<old.count, of: previous.body, to: &out, fragments: &fragments)
     }
     writeTail(uri: params.uri, version: params.version, to: &out)
     return PublishBody(bytes: out, fragments: fragments)
+  }
+
+  /// Appends `body`'s diagnostics `run` (with the commas between) to `out` in one piece,
+  /// and their fragments, moved to where they now lie.
+  static func copy(_ run: Range<Int>, of body: PublishBody, to out: inout [UInt8], fragments: inout [Range<Int>]) {
+    let lower = body.fragments[run.lowerBound].lowerBound
+    let shift = out.count - lower
+    out.append(contentsOf: body.bytes[lower..<body.fragments[run.upperBound - 1].upperBound])
+    for fragment in body.fragments[run] {
+      fragments.append((fragment.lowerBound + shift)..<(fragment.upperBound + shift))
+    }
   }
 
   /// The body up to its first diagnostic.

@@ -84,12 +84,8 @@ enum FindingsToDiagnostics {
     var runLines = 0
     func flush() {
       guard !run.isEmpty else { return }
-      let lower = old[run.lowerBound].lowerBound
-      let upper = old[run.upperBound - 1].upperBound
       if runLines == 0 {
-        let shift = out.count - lower
-        out.append(contentsOf: previous.bytes[lower..<upper])
-        for fragment in old[run] { fragments.append((fragment.lowerBound + shift)..<(fragment.upperBound + shift)) }
+        DiagnosticJSON.copy(run, of: previous, to: &out, fragments: &fragments)
       } else {
         for (n, fragment) in old[run].enumerated() {
           if n > 0 { out.append(UInt8(ascii: ",")) }
