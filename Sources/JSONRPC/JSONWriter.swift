@@ -13,7 +13,7 @@ package enum JSONWriter {
     switch value {
     case .null: output.append(contentsOf: "null".utf8)
     case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-    case .integer(let number): output.append(contentsOf: String(number).utf8)
+    case .integer(let number): writeInteger(number, to: &output)
     case .double(let number):
       if !number.isFinite {
         output.append(contentsOf: "null".utf8)
@@ -45,6 +45,36 @@ package enum JSONWriter {
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  /// Decimal digits of `value`, as `String(value)` spells them, without making a `String`.
+  package static func writeInteger(_ value: Int, to out: inout [UInt8]) {
+    if value < 0 {
+      out.append(UInt8(ascii: "-"))
+      if value == .min {
+        out.append(contentsOf: String(value).utf8.dropFirst())
+        return
+      }
+      writeInteger(-value, to: &out)
+      return
+    }
+    if value < 10 {
+      out.append(UInt8(ascii: "0") + UInt8(value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while rest > 0 {
+        buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        count += 1
+      }
+      for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
+    }
+  }
 
   package static func writeString(_ text: String, to output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))

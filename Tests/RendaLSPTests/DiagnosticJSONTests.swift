@@ -112,7 +112,7 @@ import Testing
   @Test func integersAreWrittenAsStringWritesThem() {
     for value in [0, 7, 9, 10, 42, 99, 100, 12_345, Int(Int32.max), Int.max, -1, -10, -987, Int.min] {
       var out: [UInt8] = []
-      DiagnosticJSON.writeInteger(value, to: &out)
+      JSONWriter.writeInteger(value, to: &out)
       #expect(out == Array(String(value).utf8), "\(value)")
     }
   }

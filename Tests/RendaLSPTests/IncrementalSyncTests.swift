@@ -47,13 +47,7 @@ struct IncrementalSyncTests {
               continue
             }
             let edit = client.randomEdit(using: &random)
-            changes.append([
-              "range": [
-                "start": ["line": .integer(edit.start.line), "character": .integer(edit.start.character)],
-                "end": ["line": .integer(edit.end.line), "character": .integer(edit.end.character)],
-              ],
-              "text": .string(edit.text),
-            ])
+            changes.append(contentChange(edit))
           }
           version += 1
           server.notify(
@@ -98,13 +92,7 @@ struct IncrementalSyncTests {
           var changes: [JSONValue] = []
           for _ in 0..<Int.random(in: 1...2, using: &random) {
             let edit = client.randomEdit(using: &random)
-            changes.append([
-              "range": [
-                "start": ["line": .integer(edit.start.line), "character": .integer(edit.start.character)],
-                "end": ["line": .integer(edit.end.line), "character": .integer(edit.end.character)],
-              ],
-              "text": .string(edit.text),
-            ])
+            changes.append(contentChange(edit))
           }
           version += 1
           server.notify(
@@ -282,4 +270,17 @@ struct CancellationTests {
       print("3 MB document: \(count) diagnostics, first publish after \(elapsed)")
     }
   }
+}
+
+/// The `TextDocumentContentChangeEvent` of an edit made by `randomEdit`.
+private func contentChange(
+  _ edit: (start: (line: Int, character: Int), end: (line: Int, character: Int), text: String)
+) -> JSONValue {
+  [
+    "range": [
+      "start": ["line": .integer(edit.start.line), "character": .integer(edit.start.character)],
+      "end": ["line": .integer(edit.end.line), "character": .integer(edit.end.character)],
+    ],
+    "text": .string(edit.text),
+  ]
 }

@@ -82,10 +82,6 @@ package enum FindingsReport {
       })
   }
 
-  static func json(_ files: [CheckSession.Checked], language: Language) -> String {
-    encode(files.map { file($0, language: language) })
-  }
-
   /// One file of the report as an item of the top-level array, indented as the encoder
   /// indents array elements, for `OrderedOutput` to stream between `[` and `]`.
   static func item(_ checked: CheckSession.Checked, language: Language) -> String {

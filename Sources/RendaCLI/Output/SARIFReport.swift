@@ -128,12 +128,6 @@ enum SARIFReport {
     return trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? trimmed
   }
 
-  static func json(_ files: [CheckSession.Checked], language: Language) -> String {
-    let collector = Collector()
-    for (index, checked) in files.enumerated() { collector.add(checked, index: index, language: language) }
-    return collector.document(language: language)
-  }
-
   /// The results of one file, in the order of its findings.
   static func results(_ checked: CheckSession.Checked, language: Language) -> [ResultJSON] {
     let location = ArtifactLocation(uri: uri(checked.document.path), uriBaseId: relativeBase(checked.document.path))

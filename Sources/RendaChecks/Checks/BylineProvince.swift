@@ -436,8 +436,12 @@ private struct PlaceChainReader {
     let longest = min(end, max(places.longestName, Self.longestProvinceName))
     // The names' fingerprints rule out most lengths without making a `String`: exact when
     // the names and the text are canonically inert (equal `String`s ⇔ equal scalars).
+    // Lengths past the inert prefix, or when a name is not inert, take the `String` lookup.
+    // (`fingerprints` stays empty then.)
+    let placeNames = places.fingerprints ?? []
+    let provinceNames = provinces.fullNameFingerprints ?? []
     var fingerprints: [UInt64] = []
-    if let placeNames = places.fingerprints, let provinceNames = provinces.fullNameFingerprints {
+    if places.fingerprints != nil, provinces.fullNameFingerprints != nil {
       fingerprints.reserveCapacity(longest + 1)
       var hash = ScalarFingerprint()
       fingerprints.append(hash.value)
@@ -447,20 +451,13 @@ private struct PlaceChainReader {
         hash.append(scalar)
         fingerprints.append(hash.value)
       }
-      // Lengths past the inert prefix have no fingerprint and take the `String` lookup.
-      for length in stride(from: longest, through: 2, by: -1) {
-        if length < fingerprints.count, !placeNames.contains(fingerprints[length]),
-          !provinceNames.contains(fingerprints[length])
-        {
-          continue
-        }
-        let name = string(scalars, (end - length)..<end)
-        if let province = provinces.fullNames[name] { return (length, .province(province)) }
-        if places.provinces(of: name) != nil { return (length, .place(name)) }
-      }
-      return nil
     }
     for length in stride(from: longest, through: 2, by: -1) {
+      if length < fingerprints.count, !placeNames.contains(fingerprints[length]),
+        !provinceNames.contains(fingerprints[length])
+      {
+        continue
+      }
       let name = string(scalars, (end - length)..<end)
       if let province = provinces.fullNames[name] { return (length, .province(province)) }
       if places.provinces(of: name) != nil { return (length, .place(name)) }

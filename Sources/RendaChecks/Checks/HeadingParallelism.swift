@@ -209,7 +209,7 @@ package struct HeadingParallelism: Check {
     func isWord(_ s: ArraySlice<Unicode.Scalar>) -> Bool { !s.contains(where: ArticleSections.isPunctuation) }
     // Pieces held by fewer than n - 1 texts never make a pattern.
     let inert = texts.allSatisfy { $0.allSatisfy(\.isCanonicallyInert) }
-    func frequent(_ pieces: [ArraySlice<Unicode.Scalar>], inert: Bool) -> [String: Int] {
+    func frequent(_ pieces: [ArraySlice<Unicode.Scalar>]) -> [String: Int] {
       var counts: [String: Int] = [:]
       guard inert else {
         for piece in pieces { counts[string(piece), default: 0] += 1 }
@@ -230,7 +230,7 @@ package struct HeadingParallelism: Check {
     var leadingFound = false
     for length in [2, 1] where !leadingFound {
       let groups = frequent(
-        texts.filter { $0.count > length && isWord($0.prefix(length)) }.map { $0.prefix(length) }, inert: inert)
+        texts.filter { $0.count > length && isWord($0.prefix(length)) }.map { $0.prefix(length) })
       for (word, count) in groups where count == n - 1 {
         if let outlier = lacking({ texts[$0].starts(with: word.unicodeScalars) }) {
           result.append(
@@ -251,7 +251,7 @@ package struct HeadingParallelism: Check {
     var closing: (String, Int)?
     for length in 2...6 {
       let groups = frequent(
-        trimmed.filter { $0.count > length && isWord($0.suffix(length)) }.map { $0.suffix(length) }, inert: inert)
+        trimmed.filter { $0.count > length && isWord($0.suffix(length)) }.map { $0.suffix(length) })
       guard let (word, _) = groups.first(where: { $0.value == n - 1 }),
         let outlier = lacking({ trimmed[$0].count > length && string(trimmed[$0].suffix(length)) == word })
       else { continue }

@@ -76,7 +76,7 @@ enum DiagnosticJSON {
     JSONWriter.writeString(uri, to: &out)
     if let version {
       out.append(contentsOf: #","version":"#.utf8)
-      writeInteger(version, to: &out)
+      JSONWriter.writeInteger(version, to: &out)
     }
     out.append(contentsOf: "}}".utf8)
   }
@@ -100,7 +100,7 @@ enum DiagnosticJSON {
         j += 1
       }
       out.append(contentsOf: written[copied..<(i + key.count)])
-      writeInteger(value + lines, to: &out)
+      JSONWriter.writeInteger(value + lines, to: &out)
       copied = j
       i = j
     }
@@ -121,7 +121,7 @@ enum DiagnosticJSON {
     switch diagnostic.code {
     case .integer(let number)?:
       key("code")
-      out.append(contentsOf: String(number).utf8)
+      JSONWriter.writeInteger(number, to: &out)
     case .string(let text)?:
       key("code")
       JSONWriter.writeString(text, to: &out)
@@ -158,7 +158,7 @@ enum DiagnosticJSON {
     }
     if let severity = diagnostic.severity {
       key("severity")
-      writeInteger(severity.rawValue, to: &out)
+      JSONWriter.writeInteger(severity.rawValue, to: &out)
     }
     if let source = diagnostic.source {
       key("source")
@@ -170,9 +170,9 @@ enum DiagnosticJSON {
   static func write(_ range: LSPRange, to out: inout [UInt8]) {
     func position(_ position: Position) {
       out.append(contentsOf: #"{"character":"#.utf8)
-      writeInteger(position.character, to: &out)
+      JSONWriter.writeInteger(position.character, to: &out)
       out.append(contentsOf: #","line":"#.utf8)
-      writeInteger(position.line, to: &out)
+      JSONWriter.writeInteger(position.line, to: &out)
       out.append(UInt8(ascii: "}"))
     }
     out.append(contentsOf: #"{"end":"#.utf8)
@@ -180,35 +180,5 @@ enum DiagnosticJSON {
     out.append(contentsOf: #","start":"#.utf8)
     position(range.start)
     out.append(UInt8(ascii: "}"))
-  }
-
-  /// Decimal digits of `value`, as `String(value)` spells them, without making a `String`.
-  static func writeInteger(_ value: Int, to out: inout [UInt8]) {
-    if value < 0 {
-      out.append(UInt8(ascii: "-"))
-      if value == .min {
-        out.append(contentsOf: String(value).utf8.dropFirst())
-        return
-      }
-      writeInteger(-value, to: &out)
-      return
-    }
-    if value < 10 {
-      out.append(UInt8(ascii: "0") + UInt8(value))
-      return
-    }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
-      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    var rest = value
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      while rest > 0 {
-        buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-        rest /= 10
-        count += 1
-      }
-      for k in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[k]) }
-    }
   }
 }

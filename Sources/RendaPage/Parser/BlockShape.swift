@@ -17,6 +17,13 @@ struct BlockShape {
   var commas: Int
   var hasDigits: Bool
 
+  /// The shape of `block` of the page whose normalized view is `normalized`.
+  init(_ block: RawBlock, in normalized: NormalizedText) {
+    self.init(
+      normalized.scalars[block.scalars],
+      lineLengths: (block.firstLine...block.lastLine).map { normalized.range(ofLine: $0).count })
+  }
+
   init(_ scalars: ArraySlice<Unicode.Scalar>, lineLengths: [Int]) {
     length = scalars.count
     lineCount = lineLengths.count

@@ -4,6 +4,13 @@
 /// columns), so a short list recognizes them; a banner nobody listed is found
 /// structurally instead (a standalone block no article claims).
 enum KnownFurniture {
+  /// The kind of `block` when it is a short text block the lists know (page furniture is
+  /// at most 12 normalized scalars).
+  static func kind(of block: RawBlock, in normalized: NormalizedText) -> PageFurniture.Kind? {
+    guard block.kind == .text, block.scalars.count <= 12 else { return nil }
+    return kind(of: normalized.string(block.scalars))
+  }
+
   static func kind(of normalized: String) -> PageFurniture.Kind? {
     if mastheads.contains(normalized) { return .masthead }
     if columnLabels.contains(normalized) { return .columnLabel }

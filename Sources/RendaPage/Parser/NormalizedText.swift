@@ -172,8 +172,8 @@ package struct NormalizedText: Sendable {
     }
   }
 
-  /// A view assembled from parts (a window's view spliced into a page's, see
-  /// `PageParser+Window.swift`); `scalars` and `starts` parallel (ends are derived), `lineStarts` one longer than the lines.
+  /// A view assembled from its parts: `scalars` and `starts` parallel (ends are derived),
+  /// `lineStarts` one longer than the lines. (A window is spliced in by `splicing`.)
   package init(scalars: [Unicode.Scalar], starts: [Int], lineStarts: [Int]) {
     let offsets = SourceOffsets(starts)
     self.scalars = scalars

@@ -39,6 +39,12 @@ extension PageContext {
     return 18
   }
 
+  /// A text block short and standalone enough to be a title (`PageBuilder.isCandidate`
+  /// also rules out the column lines of a double-spaced page).
+  static func isTitleLike(_ block: RawBlock, shape: BlockShape, columnWidth: Int) -> Bool {
+    block.kind == .text && shape.isStandaloneShort(columnWidth: columnWidth)
+  }
+
   /// Where titles sit: after their bodies when the page opens with a byline or closes
   /// with a title-like block (furniture aside), else before their bylines.
   static func titlePlacement(
@@ -80,16 +86,9 @@ extension PageParser {
     let columnWidth = PageContext.columnWidth(of: raw) { n.range(ofLine: $0).count }
     let placement = PageContext.titlePlacement(
       of: raw,
-      isKnownFurniture: { i in
-        raw[i].kind == .text && raw[i].scalars.count <= 12 && KnownFurniture.kind(of: n.string(raw[i].scalars)) != nil
-      },
-      isTitleLike: { i in
-        let block = raw[i]
-        let shape = BlockShape(
-          n.scalars[block.scalars],
-          lineLengths: (block.firstLine...block.lastLine).map { n.range(ofLine: $0).count })
-        return block.kind == .text && shape.isStandaloneShort(columnWidth: columnWidth)
-      })
+      isKnownFurniture: { KnownFurniture.kind(of: raw[$0], in: n) != nil },
+      // No column lines to rule out: the page is not double-spaced.
+      isTitleLike: { PageContext.isTitleLike(raw[$0], shape: BlockShape(raw[$0], in: n), columnWidth: columnWidth) })
     return PageContext(columnWidth: columnWidth, isDoubleSpaced: false, titlePlacement: placement)
   }
 }

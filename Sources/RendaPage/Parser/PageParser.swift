@@ -44,11 +44,7 @@ struct PageBuilder {
     self.normalized = normalized
     let raw = BlockSplitter.blocks(normalized, lineCount: text.lineIndex.lineCount)
     self.raw = raw
-    shapes = raw.map { block in
-      BlockShape(
-        normalized.scalars[block.scalars],
-        lineLengths: (block.firstLine...block.lastLine).map { normalized.range(ofLine: $0).count })
-    }
+    shapes = raw.map { BlockShape($0, in: normalized) }
     doubleSpaced = context?.isDoubleSpaced ?? BlockSplitter.isDoubleSpaced(raw)
     columnWidth = context?.columnWidth ?? PageContext.columnWidth(of: raw) { normalized.range(ofLine: $0).count }
     roles = raw.map { block in
@@ -64,7 +60,7 @@ struct PageBuilder {
   // MARK: Shapes
 
   func isCandidate(_ i: Int) -> Bool {
-    raw[i].kind == .text && shapes[i].isStandaloneShort(columnWidth: columnWidth) && !isColumnLine(i)
+    PageContext.isTitleLike(raw[i], shape: shapes[i], columnWidth: columnWidth) && !isColumnLine(i)
   }
 
   /// On a double-spaced page, a short line among similar short lines is a column line of
@@ -89,11 +85,7 @@ struct PageBuilder {
     return run >= 3
   }
 
-  func isKnownFurniture(_ i: Int) -> PageFurniture.Kind? {
-    guard raw[i].kind == .text, shapes[i].length <= 12 else { return nil }
-    let string = normalized.string(raw[i].scalars)
-    return KnownFurniture.kind(of: string)
-  }
+  func isKnownFurniture(_ i: Int) -> PageFurniture.Kind? { KnownFurniture.kind(of: raw[i], in: normalized) }
 
   func span(_ scalars: Range<Int>) -> TextSpan {
     TextSpan(range: normalized.sourceRange(scalars), normalized: normalized.string(scalars))

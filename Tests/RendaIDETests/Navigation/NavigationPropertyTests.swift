@@ -34,7 +34,7 @@ struct NavigationPropertyTests {
   }
 
   @Test func queryScoresAreConsistentOnRandomStrings() {
-    var random = NavTestRandom(seed: 7)
+    var random = Random(seed: 7)  // SplitMix64, in IncrementalAnalysisTests.swift
     let alphabet = Array("四个机关人大Aab1+ “”".unicodeScalars)
     func word(_ length: Int) -> String {
       String(String.UnicodeScalarView((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
@@ -53,18 +53,5 @@ struct NavigationPropertyTests {
         #expect(score == 2)
       }
     }
-  }
-}
-
-/// SplitMix64: reproducible random numbers for the property tests.
-struct NavTestRandom {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
