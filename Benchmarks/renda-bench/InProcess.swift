@@ -7,7 +7,8 @@ import RendaText
 
 /// What is timed in-process, each over every document of a corpus.
 enum Workload: String, CaseIterable {
-  /// Validate + line index + parse + every rule (`DocumentAnalysis`, what `renda check` does per file).
+  /// Validate + line index + parse + every rule, what `renda check` does per file: the whole
+  /// page up to a megabyte (`DocumentAnalysis`), window by window above (`WindowedCheck`).
   case check
   /// Validate + line index + parse (`PageParser`).
   case parse
@@ -43,9 +44,11 @@ struct InProcess {
     case .check:
       for document in prepared.corpus.documents {
         let text = try! SourceText(validating: document)
-        let analysis = DocumentAnalysis(
-          text: text, glossary: configuration.glossary, configuration: configuration.checks)
-        consume(analysis.findings.count)
+        var count = 0
+        WindowedCheck.forEachBatch(in: text, glossary: configuration.glossary, configuration: configuration.checks) {
+          count += $0.count
+        }
+        consume(count)
       }
     case .parse:
       for document in prepared.corpus.documents {

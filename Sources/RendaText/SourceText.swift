@@ -103,6 +103,33 @@ package struct SourceText: Sendable, Equatable {
     string(in: lineIndex.contentRange(ofLine: line))
   }
 
+  /// Lines `lines` (clamped into range) as a text of their own: from the first one's start
+  /// to the next line's start (so with the last one's terminator), or to the end. Line
+  /// starts are scalar boundaries, so no check is needed.
+  package func lines(_ lines: Range<Int>) -> SourceText {
+    let lower = lineIndex.lineStart(max(0, lines.lowerBound)).utf8
+    let upper = lines.upperBound < lineCount ? lineIndex.lineStart(lines.upperBound).utf8 : bytes.count
+    let slice = Array(bytes[lower..<max(lower, upper)])
+    return SourceText(validBytes: slice, lineIndex: LineIndex(utf8: slice))
+  }
+
+  /// The first line from `line` on whose content is empty or only ASCII spaces and tabs
+  /// (blank by any definition of white space); nil when there is none.
+  package func firstBlankLine(from line: Int) -> Int? {
+    var l = max(0, line)
+    while l < lineCount {
+      let range = lineIndex.contentRange(ofLine: l)
+      var blank = true
+      for i in range.lowerBound.utf8..<range.upperBound.utf8 where bytes[i] != 0x20 && bytes[i] != 0x09 {
+        blank = false
+        break
+      }
+      if blank { return l }
+      l += 1
+    }
+    return nil
+  }
+
   // MARK: Editing
 
   /// A new text with `range` (clamped, ends snapped to scalar boundaries)

@@ -156,14 +156,42 @@ struct StreamingCheckTests {
     let directory = try Self.corpus()
     defer { directory.remove() }
     let analyses = try Self.analyses(directory)
-    let checked = try #require(analyses.max { $0.analysis.findings.count < $1.analysis.findings.count })
-    #expect(checked.analysis.findings.count > 10)
+    let checked = try #require(analyses.max { $0.findings.count < $1.findings.count })
+    #expect(checked.findings.count > 10)
     let whole = TextReport.render(checked, language: .zh, color: false)
     var chunks: [String] = []
-    TextReport.render(checked, language: .zh, color: false, chunkSize: 256) { chunks.append($0) }
+    TextReport.render(checked.findings, of: checked, language: .zh, color: false, chunkSize: 256) { chunks.append($0) }
     #expect(chunks.count > 1)
     #expect(chunks.joined() == whole)
     #expect(chunks.allSatisfy { $0.hasPrefix(checked.document.path + ":") && $0.hasSuffix("\n") })
+  }
+
+  @Test("a file checked window by window reports, batch by batch, what its whole page reports")
+  func windowedFile() throws {
+    let directory = try Self.corpus()
+    defer { directory.remove() }
+    let pages = try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted().map {
+      try String(contentsOf: directory.url.appendingPathComponent($0), encoding: .utf8)
+    }
+    let file = try directory.file("all.txt", Array(pages.joined(separator: "\n\n").utf8))
+    func checked(_ options: CheckSession.Options) throws -> CheckSession.Checked? {
+      let outcome = try CheckSession(options: options, io: CapturedIO().io).run([file.path]).first
+      guard case .checked(let checked) = outcome else { return nil }
+      return checked
+    }
+    let whole = try #require(try checked(.init()))
+    let windowed = try #require(try checked(.init(keepsAnalysis: false, windowBytes: 8_000)))
+    #expect(windowed.analysis == nil)
+    var batches = 0
+    var text = ""
+    windowed.forEachBatch { batch in
+      batches += 1
+      TextReport.render(batch, of: windowed, language: .zh, color: false) { text += $0 }
+    }
+    #expect(batches > 3, "\(batches) batches")
+    #expect(whole.findings.count > 100)
+    #expect(text == TextReport.render(whole, language: .zh, color: false))
+    #expect(windowed.findings == whole.findings)
   }
 
   /// Every page of `directory` analysed, in the order `renda check` reports them.
@@ -189,7 +217,7 @@ struct RDJSONReportTests {
     let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
     // The same findings, in the same order, as --format json.
     let checked = try StreamingCheckTests.analyses(directory)
-    let findings = checked.flatMap { file in file.analysis.findings.map { (file, $0) } }
+    let findings = checked.flatMap { file in file.findings.map { (file, $0) } }
     #expect(diagnostics.count == findings.count)
     #expect(diagnostics.count > 100)
     for (diagnostic, (file, finding)) in zip(diagnostics, findings) {
@@ -201,7 +229,7 @@ struct RDJSONReportTests {
       let range = try #require(location["range"] as? [String: Any])
       let start = try #require(range["start"] as? [String: Int])
       // Line and 1-based byte column point at the finding's first byte.
-      let text = file.analysis.text
+      let text = file.text
       let lineStart = text.lineIndex.contentRange(ofLine: try #require(start["line"]) - 1).lowerBound
       #expect(lineStart.utf8 + (try #require(start["column"])) - 1 == finding.range.lowerBound.utf8)
     }

@@ -46,46 +46,47 @@ package enum FindingsReport {
     var newText: String
   }
 
-  static func range(_ range: TextRange, in analysis: DocumentAnalysis) -> RangeJSON {
-    let start = analysis.position(of: range.lowerBound)
-    let end = analysis.position(of: range.upperBound)
+  static func range(_ range: TextRange, in text: SourceText) -> RangeJSON {
+    let start = DocumentAnalysis.position(of: range.lowerBound, in: text)
+    let end = DocumentAnalysis.position(of: range.upperBound, in: text)
     return RangeJSON(
       start: PositionJSON(line: start.line, column: start.column), end: PositionJSON(line: end.line, column: end.column)
     )
   }
 
-  static func file(_ checked: CheckSession.Checked, language: Language) -> File {
-    file(path: checked.document.path, analysis: checked.analysis, language: language)
+  /// `findings`: the file's, when the caller has them (else read from `checked`).
+  static func file(_ checked: CheckSession.Checked, findings: [Finding]? = nil, language: Language) -> File {
+    file(path: checked.document.path, text: checked.text, findings: findings ?? checked.findings, language: language)
   }
 
   /// The JSON of one file's findings, as `renda check --format json` prints it (for the
   /// golden files).
   package static func json(path: String, analysis: DocumentAnalysis, language: Language = .zh) -> String {
-    encode([file(path: path, analysis: analysis, language: language)])
+    encode([file(path: path, text: analysis.text, findings: analysis.findings, language: language)])
   }
 
-  static func file(path: String, analysis: DocumentAnalysis, language: Language) -> File {
+  static func file(path: String, text: SourceText, findings: [Finding], language: Language) -> File {
     File(
       path: path,
-      findings: analysis.findings.map { finding in
+      findings: findings.map { finding in
         FindingJSON(
           rule: finding.rule, severity: finding.severity.rawValue, message: finding.message.text(in: language),
-          range: range(finding.range, in: analysis),
+          range: range(finding.range, in: text),
           related: finding.related.map {
-            RelatedJSON(range: range($0.range, in: analysis), message: $0.message.text(in: language))
+            RelatedJSON(range: range($0.range, in: text), message: $0.message.text(in: language))
           },
           fixes: finding.fixes.map { fix in
             FixJSON(
               title: fix.title.text(in: language),
-              edits: fix.edits.map { EditJSON(range: range($0.range, in: analysis), newText: $0.newText) })
+              edits: fix.edits.map { EditJSON(range: range($0.range, in: text), newText: $0.newText) })
           })
       })
   }
 
   /// One file of the report as an item of the top-level array, indented as the encoder
   /// indents array elements, for `OrderedOutput` to stream between `[` and `]`.
-  static func item(_ checked: CheckSession.Checked, language: Language) -> String {
-    indented(encode(file(checked, language: language)), by: 2)
+  static func item(_ checked: CheckSession.Checked, findings: [Finding]? = nil, language: Language) -> String {
+    indented(encode(file(checked, findings: findings, language: language)), by: 2)
   }
 
   /// The report of no file at all.

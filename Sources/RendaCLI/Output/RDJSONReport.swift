@@ -75,8 +75,9 @@ enum RDJSONReport {
   }
 
   /// The diagnostics of one file, in the order of its findings.
-  static func diagnostics(_ checked: CheckSession.Checked, language: Language) -> [Diagnostic] {
-    let text = checked.analysis.text
+  /// `findings`: the file's, when the caller has them (else read from `checked`).
+  static func diagnostics(_ checked: CheckSession.Checked, findings: [Finding]? = nil, language: Language) -> [Diagnostic] {
+    let text = checked.text
     let path = checked.document.path
     func range(_ range: TextRange) -> Range {
       let start = text.lineColumn(of: range.lowerBound)
@@ -85,7 +86,7 @@ enum RDJSONReport {
         start: Position(line: start.line + 1, column: start.utf8Column + 1),
         end: Position(line: end.line + 1, column: end.utf8Column + 1))
     }
-    return checked.analysis.findings.map { finding in
+    return (findings ?? checked.findings).map { finding in
       let suggestions = finding.fixes.compactMap { fix -> Suggestion? in
         guard fix.edits.count == 1, let edit = fix.edits.first else { return nil }
         return Suggestion(range: range(edit.range), text: edit.newText)
@@ -102,8 +103,8 @@ enum RDJSONReport {
 
   /// One file's diagnostics as items of the document's `diagnostics` array (indented, without
   /// brackets); nil when the file has no finding.
-  static func item(_ checked: CheckSession.Checked, language: Language) -> String? {
-    let diagnostics = diagnostics(checked, language: language)
+  static func item(_ checked: CheckSession.Checked, findings: [Finding]? = nil, language: Language) -> String? {
+    let diagnostics = diagnostics(checked, findings: findings, language: language)
     guard !diagnostics.isEmpty else { return nil }
     // `[\n` + elements indented by 2 + `\n]`; in the document they are 4 deep.
     let array = FindingsReport.encode(diagnostics)

@@ -129,15 +129,16 @@ enum SARIFReport {
   }
 
   /// The results of one file, in the order of its findings.
-  static func results(_ checked: CheckSession.Checked, language: Language) -> [ResultJSON] {
+  /// `findings`: the file's, when the caller has them (else read from `checked`).
+  static func results(_ checked: CheckSession.Checked, findings: [Finding]? = nil, language: Language) -> [ResultJSON] {
     let location = ArtifactLocation(uri: uri(checked.document.path), uriBaseId: relativeBase(checked.document.path))
     func region(_ range: TextRange) -> Region {
-      let start = checked.analysis.position(of: range.lowerBound)
-      var end = checked.analysis.position(of: range.upperBound)
+      let start = checked.position(of: range.lowerBound)
+      var end = checked.position(of: range.upperBound)
       if end.line == start.line, end.column <= start.column { end.column = start.column + 1 }
       return Region(startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column)
     }
-    return checked.analysis.findings.map { finding in
+    return (findings ?? checked.findings).map { finding in
       let related = finding.related.enumerated().map { index, item in
         RelatedLocation(
           id: index + 1, physicalLocation: PhysicalLocation(artifactLocation: location, region: region(item.range)),
@@ -150,8 +151,8 @@ enum SARIFReport {
             ArtifactChange(
               artifactLocation: location,
               replacements: fix.edits.map { edit in
-                let start = checked.analysis.position(of: edit.range.lowerBound)
-                let end = checked.analysis.position(of: edit.range.upperBound)
+                let start = checked.position(of: edit.range.lowerBound)
+                let end = checked.position(of: edit.range.upperBound)
                 return Replacement(
                   deletedRegion: Region(
                     startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column),
@@ -208,8 +209,8 @@ enum SARIFReport {
     private let lock = NSLock()
     private var pieces: [Int: Piece] = [:]
 
-    func add(_ checked: CheckSession.Checked, index: Int, language: Language) {
-      let results = SARIFReport.results(checked, language: language)
+    func add(_ checked: CheckSession.Checked, findings: [Finding]? = nil, index: Int, language: Language) {
+      let results = SARIFReport.results(checked, findings: findings, language: language)
       var text = ""
       if !results.isEmpty {
         // `[\n` + elements indented by 2 + `\n]`; in the log the elements are 8 deep.

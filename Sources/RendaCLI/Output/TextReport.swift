@@ -12,22 +12,22 @@ enum TextReport {
   /// The whole report of one file.
   static func render(_ checked: CheckSession.Checked, language: Language, color: Bool) -> String {
     var whole = ""
-    render(checked, language: language, color: color, chunkSize: .max) { whole += $0 }
+    render(checked.findings, of: checked, language: language, color: color, chunkSize: .max) { whole += $0 }
     return whole
   }
 
-  /// The report of one file in pieces of about `chunkSize` bytes, so a report of hundreds of
-  /// thousands of findings is never held whole.
+  /// The report of `findings` (some or all of one file's, in order) in pieces of about
+  /// `chunkSize` bytes, so a report of hundreds of thousands of findings is never held whole.
   static func render(
-    _ checked: CheckSession.Checked, language: Language, color: Bool, chunkSize: Int = chunkSize,
-    chunk: (String) -> Void
+    _ findings: [Finding], of checked: CheckSession.Checked, language: Language, color: Bool,
+    chunkSize: Int = chunkSize, chunk: (String) -> Void
   ) {
     var out = ""
     out.reserveCapacity(min(chunkSize, 1 << 20) + 4096)
-    let text = checked.analysis.text
+    let text = checked.text
     let path = checked.document.path
-    for finding in checked.analysis.findings {
-      let start = checked.analysis.position(of: finding.range.lowerBound)
+    for finding in findings {
+      let start = checked.position(of: finding.range.lowerBound)
       let gutter = String(start.line)
       out += path
       out += ":"
@@ -65,7 +65,7 @@ enum TextReport {
       if color { out += "\u{1B}[0m" }
       out += "\n"
       for related in finding.related {
-        let position = checked.analysis.position(of: related.range.lowerBound)
+        let position = checked.position(of: related.range.lowerBound)
         out += "  "
         appendRepeating(" ", count: gutter.utf8.count, to: &out)
         out += " = "

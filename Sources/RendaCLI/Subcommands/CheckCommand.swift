@@ -62,7 +62,8 @@ enum CheckCommand {
     let session: CheckSession
     do {
       session = try CheckSession(
-        options: .init(configPath: parsed.values["--config"], ruleFilter: ruleFilter, jobs: jobs), io: io)
+        options: .init(configPath: parsed.values["--config"], ruleFilter: ruleFilter, jobs: jobs, keepsAnalysis: false),
+        io: io)
     } catch {
       io.error("renda: \(error.description)")
       return 2
@@ -84,12 +85,26 @@ enum CheckCommand {
       case .failed: tally.noteFailure()
       case .skipped: break
       case .checked(let checked):
-        tally.note(checked.analysis.findings)
+        tally.noteFile()
         switch format {
-        case .text: TextReport.render(checked, language: language, color: useColor, chunk: writer.output)
-        case .json: writer.item(FindingsReport.item(checked, language: language))
-        case .sarif: sarif?.add(checked, index: writer.index, language: language)
-        case .rdjson: RDJSONReport.item(checked, language: language).map(writer.item)
+        case .text:
+          // Window by window for a large file: its findings are never all held.
+          checked.forEachBatch { batch in
+            tally.note(batch)
+            TextReport.render(batch, of: checked, language: language, color: useColor, chunk: writer.output)
+          }
+        case .json:
+          let findings = checked.findings
+          tally.note(findings)
+          writer.item(FindingsReport.item(checked, findings: findings, language: language))
+        case .sarif:
+          let findings = checked.findings
+          tally.note(findings)
+          sarif?.add(checked, findings: findings, index: writer.index, language: language)
+        case .rdjson:
+          let findings = checked.findings
+          tally.note(findings)
+          RDJSONReport.item(checked, findings: findings, language: language).map(writer.item)
         }
       }
     }

@@ -13,12 +13,59 @@ struct CheckSession {
     var ruleFilter: Set<String>?
     /// Files analysed at once; nil: as many as `concurrentPerform` runs (all cores).
     var jobs: Int? = nil
+    /// Keep each file's page model (`fix` needs it). Without it, a file larger than
+    /// `WindowedCheck`'s window is checked window by window, never holding its page whole.
+    var keepsAnalysis = true
+    /// The window of `WindowedCheck` (tests make it small).
+    var windowBytes = WindowedCheck.defaultWindowBytes
   }
 
   struct Checked {
     var document: InputDocument
-    var analysis: DocumentAnalysis
     var configuration: RendaConfiguration
+    /// The page model and findings, when `Options.keepsAnalysis`.
+    var analysis: DocumentAnalysis?
+    /// The checks that ran (the configuration's, limited by `--rule`).
+    private var checks: CheckConfiguration
+    private var windowBytes: Int
+
+    init(
+      document: InputDocument, configuration: RendaConfiguration, checks: CheckConfiguration,
+      analysis: DocumentAnalysis?, windowBytes: Int = WindowedCheck.defaultWindowBytes
+    ) {
+      self.document = document
+      self.configuration = configuration
+      self.checks = checks
+      self.analysis = analysis
+      self.windowBytes = windowBytes
+    }
+
+    var text: SourceText { document.text }
+
+    /// The findings in text order, in batches: window by window for a file checked without
+    /// its page model (see `WindowedCheck`), so that they are never all held; else one batch.
+    /// The checks run as the batches are asked for.
+    func forEachBatch(_ body: ([Finding]) -> Void) {
+      if let analysis {
+        body(analysis.findings)
+      } else {
+        WindowedCheck.forEachBatch(
+          in: text, glossary: configuration.glossary, configuration: checks, windowBytes: windowBytes, body)
+      }
+    }
+
+    /// All the findings, in text order (the checks run again on each call without the page model).
+    var findings: [Finding] {
+      if let analysis { return analysis.findings }
+      var all: [Finding] = []
+      forEachBatch { all += $0 }
+      return all
+    }
+
+    /// 1-based line and 1-based column counted in Unicode scalars, as the CLI prints them.
+    func position(of offset: TextOffset) -> (line: Int, column: Int) {
+      DocumentAnalysis.position(of: offset, in: document.text)
+    }
   }
 
   enum Outcome {
@@ -119,8 +166,14 @@ struct CheckSession {
     case .success(let document):
       var checks = configuration.checks
       if let filter = options.ruleFilter { checks = checks.limited(to: filter) }
-      let analysis = DocumentAnalysis(text: document.text, glossary: configuration.glossary, configuration: checks)
-      return .checked(Checked(document: document, analysis: analysis, configuration: configuration))
+      // Without the page model, the checks run when the report asks for the findings.
+      let analysis =
+        options.keepsAnalysis
+        ? DocumentAnalysis(text: document.text, glossary: configuration.glossary, configuration: checks) : nil
+      return .checked(
+        Checked(
+          document: document, configuration: configuration, checks: checks, analysis: analysis,
+          windowBytes: options.windowBytes))
     }
   }
 }

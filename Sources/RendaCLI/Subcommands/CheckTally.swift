@@ -13,11 +13,13 @@ final class CheckTally: Sendable {
 
   private let state = Mutex(Summary())
 
+  /// A file checked (its findings are noted by `note(_:)`, in one batch or several).
+  func noteFile() { state.withLock { $0.files += 1 } }
+
   func note(_ findings: [Finding]) {
     var worst: Severity?
     for finding in findings where worst == nil || finding.severity > worst! { worst = finding.severity }
     state.withLock { summary in
-      summary.files += 1
       summary.findings += findings.count
       if let worst, summary.worst == nil || worst > summary.worst! { summary.worst = worst }
     }

@@ -58,7 +58,9 @@ enum FixCommand {
         var checks = checked.configuration.checks
         if let ruleFilter { checks = checks.limited(to: ruleFilter) }
         let (fixed, applied) = fixToFixedPoint(
-          checked.analysis, glossary: checked.configuration.glossary, checks: checks)
+          checked.analysis
+            ?? DocumentAnalysis(text: checked.text, glossary: checked.configuration.glossary, configuration: checks),
+          glossary: checked.configuration.glossary, checks: checks)
         guard applied > 0, fixed.bytes != checked.document.text.bytes else { continue }
         appliedTotal += applied
         changedFiles += 1

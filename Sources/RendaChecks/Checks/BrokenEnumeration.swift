@@ -118,12 +118,12 @@ package struct BrokenEnumeration: Check {
 
   private func section(_ container: Container, _ context: CheckContext) -> LocalizedText {
     guard let opener = container.opener else { return LocalizedText(zh: "导语", en: "the lead") }
-    let cite = ArticleSections.cite(opener, in: context.text)
+    let cite = ArticleSections.cite(opener, in: context)
     return LocalizedText(zh: "本节（\(cite.zh)）", en: "this section (\(cite.en))")
   }
 
   private func at(_ marker: EnumerationMarker, _ context: CheckContext) -> LocalizedText {
-    let line = ArticleSections.lineNumber(marker.range.lowerBound, in: context.text)
+    let line = context.lineNumber(of: marker.range.lowerBound)
     return LocalizedText(zh: "第\(line)行“\(marker.marker)”", en: "“\(marker.marker)” at line \(line)")
   }
 
@@ -148,9 +148,9 @@ package struct BrokenEnumeration: Check {
       rule: id, severity: defaultSeverity,
       message: LocalizedText(
         zh:
-          "有“\(marker.marker)”而无“\(second)”：\(place.zh)只有第\(ArticleSections.lineNumber(marker.range.lowerBound, in: context.text))行“\(marker.marker)\(ArticleSections.shortened(marker.itemSummary, limit: 12))”这一项",
+          "有“\(marker.marker)”而无“\(second)”：\(place.zh)只有第\(context.lineNumber(of: marker.range.lowerBound))行“\(marker.marker)\(ArticleSections.shortened(marker.itemSummary, limit: 12))”这一项",
         en:
-          "“\(marker.marker)” with no “\(second)”: \(place.en) has only “\(marker.marker)\(ArticleSections.shortened(marker.itemSummary, limit: 12))” at line \(ArticleSections.lineNumber(marker.range.lowerBound, in: context.text))"
+          "“\(marker.marker)” with no “\(second)”: \(place.en) has only “\(marker.marker)\(ArticleSections.shortened(marker.itemSummary, limit: 12))” at line \(context.lineNumber(of: marker.range.lowerBound))"
       ),
       range: marker.range, related: openerRelated(container))
   }
@@ -219,7 +219,7 @@ package struct BrokenEnumeration: Check {
     _ container: Container, _ context: CheckContext
   ) -> Finding {
     let series = ArticleSections.list(enumeration.markers.map { at($0, context) }, zh: "、", en: ", ")
-    let line = ArticleSections.lineNumber(foreign.range.lowerBound, in: context.text)
+    let line = context.lineNumber(of: foreign.range.lowerBound)
     let expected = Self.markerText(ordinal: last.ordinal + 1, like: last)
     let place = section(container, context)
     return Finding(
@@ -237,7 +237,7 @@ package struct BrokenEnumeration: Check {
     _ enumeration: Enumeration, between before: EnumerationMarker, and after: EnumerationMarker,
     foreign: (text: String, range: TextRange), expected: String, _ container: Container, _ context: CheckContext
   ) -> Finding {
-    let line = ArticleSections.lineNumber(foreign.range.lowerBound, in: context.text)
+    let line = context.lineNumber(of: foreign.range.lowerBound)
     let from = at(before, context)
     let to = at(after, context)
     let place = section(container, context)

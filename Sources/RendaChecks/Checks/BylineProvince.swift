@@ -86,7 +86,7 @@ package struct BylineProvince: Check {
       {
         evidence.append(place)
       }
-      if let finding = finding(for: byline, evidence: evidence, names: names, text: page.text) {
+      if let finding = finding(for: byline, evidence: evidence, names: names, context: context) {
         findings.append(finding)
       }
     }
@@ -94,13 +94,13 @@ package struct BylineProvince: Check {
   }
 
   private func finding(
-    for byline: Byline, evidence: [PlaceEvidence], names: ProvinceNames, text: SourceText
+    for byline: Byline, evidence: [PlaceEvidence], names: ProvinceNames, context: CheckContext
   ) -> Finding? {
     guard let printed = byline.province, let printedRange = byline.provinceRange else {
       let hint = evidence.first.map { place in
         LocalizedText(
-          zh: "；\(place.describe(in: text).zh)，应为“（\(place.province.shortName)）”",
-          en: "; \(place.describe(in: text).en), so probably (\(place.province.shortName))")
+          zh: "；\(place.describe(in: context).zh)，应为“（\(place.province.shortName)）”",
+          en: "; \(place.describe(in: context).en), so probably (\(place.province.shortName))")
       }
       return Finding(
         rule: id, severity: defaultSeverity,
@@ -108,11 +108,11 @@ package struct BylineProvince: Check {
           zh: "署名缺少省份：姓名后应以括号注明作者所在的省级行政区，如“■ 张明（湖北）”\(hint?.zh ?? "")",
           en: "byline without a province: put the province-level division in parentheses after the names, "
             + "as in ■ 张明（湖北）\(hint?.en ?? "")"),
-        range: byline.range, related: evidence.map { $0.related(in: text) })
+        range: byline.range, related: evidence.map { $0.related })
     }
     guard let province = names.province(named: printed) else {
       let hint = evidence.first.map { place in
-        LocalizedText(zh: "；\(place.describe(in: text).zh)", en: "; \(place.describe(in: text).en)")
+        LocalizedText(zh: "；\(place.describe(in: context).zh)", en: "; \(place.describe(in: context).en)")
       }
       return Finding(
         rule: id, severity: defaultSeverity,
@@ -120,20 +120,20 @@ package struct BylineProvince: Check {
           zh: "署名中的“\(printed)”不是省级行政区：应为34个省级行政区之一，如“湖北”“内蒙古”“宁夏”\(hint?.zh ?? "")",
           en: "\(printed) in the byline is not a province-level division: use one of the 34, "
             + "e.g. 湖北, 内蒙古, 宁夏\(hint?.en ?? "")"),
-        range: printedRange, related: evidence.map { $0.related(in: text) })
+        range: printedRange, related: evidence.map { $0.related })
     }
     let disagreeing = evidence.filter { $0.province.shortName != province.shortName }
     guard !disagreeing.isEmpty else { return nil }
     let sources = disagreeing.map(\.source)
     let against = LocalizedText(
       zh: sources.map(\.zh).joined(separator: "、"), en: sources.map(\.en).joined(separator: " and "))
-    let details = disagreeing.map { $0.describe(in: text) }
+    let details = disagreeing.map { $0.describe(in: context) }
     return Finding(
       rule: id, severity: defaultSeverity,
       message: LocalizedText(
         zh: "署名省份“\(printed)”与\(against.zh)不符：\(details.map(\.zh).joined(separator: "；"))",
         en: "byline province \(printed) disagrees with the \(against.en): \(details.map(\.en).joined(separator: "; "))"),
-      range: printedRange, related: disagreeing.map { $0.related(in: text) })
+      range: printedRange, related: disagreeing.map { $0.related })
   }
 
   /// The lead's scalars: the article's body blocks, clipped to the lead's range.
@@ -200,14 +200,14 @@ private struct PlaceEvidence {
   var range: TextRange
   var province: Province
 
-  func describe(in page: SourceText) -> LocalizedText {
-    let line = page.lineIndex.line(containing: range.lowerBound) + 1
+  func describe(in context: CheckContext) -> LocalizedText {
+    let line = context.lineNumber(of: range.lowerBound)
     return LocalizedText(
       zh: "\(source.zh)第\(line)行写的是“\(text)”（\(province.shortName)）",
       en: "the \(source.en) names \(text) (\(province.shortName)) on line \(line)")
   }
 
-  func related(in page: SourceText) -> RelatedLocation {
+  var related: RelatedLocation {
     RelatedLocation(
       range: range,
       message: LocalizedText(

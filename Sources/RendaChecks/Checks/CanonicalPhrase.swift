@@ -133,7 +133,7 @@ package struct CanonicalPhrase: Check {
       if let article = articles.article(containing: range.lowerBound) {
         let scope = articles.normalizedRange(of: article, n)
         if let use = correctUse(of: defect, in: scope, byEntry: byEntry, scan: scan, n) {
-          let line = ArticleSections.lineNumber(n.sourceRange(use).lowerBound, in: context.text)
+          let line = context.lineNumber(of: n.sourceRange(use).lowerBound)
           let text = n.string(use)
           related.append(
             RelatedLocation(

@@ -180,7 +180,7 @@ package struct FormulaMembers: Check {
       items.map { item in
         let quoted = ArticleSections.shortened(String(String.UnicodeScalarView(item.text)), limit: 14)
         guard let range = item.range else { return LocalizedText(zh: "“\(quoted)”", en: "“\(quoted)”") }
-        let line = ArticleSections.lineNumber(range.lowerBound, in: context.text)
+        let line = context.lineNumber(of: range.lowerBound)
         return LocalizedText(zh: "第\(line)行“\(quoted)”", en: "line \(line) “\(quoted)”")
       }, zh: "、", en: ", ")
     let problem = ArticleSections.list(problems)
@@ -307,7 +307,7 @@ package struct FormulaMembers: Check {
     guard !checked.contains(where: { $0.overlaps(span) }) else { return nil }
     let names = formula.members.map(\.text)
     let printed = order.map { names[$0] }
-    let line = ArticleSections.lineNumber(span.lowerBound, in: context.text)
+    let line = context.lineNumber(of: span.lowerBound)
     return Finding(
       rule: id, severity: defaultSeverity,
       message: LocalizedText(

@@ -61,9 +61,9 @@ package struct HeadingFormat: Check {
             Finding(
               rule: id, severity: defaultSeverity,
               message: LocalizedText(
-                zh: "小标题“\(section.text.normalized)”（第\(section.line + 1)行）末尾不应有“\(printed)”",
+                zh: "小标题“\(section.text.normalized)”（第\(context.lineNumber(ofLine: section.line))行）末尾不应有“\(printed)”",
                 en:
-                  "the heading “\(section.text.normalized)” (line \(section.line + 1)) should not end with “\(printed)”"
+                  "the heading “\(section.text.normalized)” (line \(context.lineNumber(ofLine: section.line))) should not end with “\(printed)”"
               ),
               range: mark,
               fixes: [
@@ -96,7 +96,7 @@ package struct HeadingFormat: Check {
     guard Double(own) > 1.6 * median, Double(own) - median > 8 else { return nil }
     let cited = ArticleSections.list(
       siblings.map { k in
-        let cite = ArticleSections.cite(sections[k].text, in: context.text, limit: 20)
+        let cite = ArticleSections.cite(sections[k].text, in: context, limit: 20)
         let count = Self.length(sections[k])
         return LocalizedText(zh: "\(cite.zh)（\(count)字）", en: "\(cite.en) (\(count))")
       })

@@ -70,7 +70,7 @@ package struct HeadingParallelism: Check {
       let shared = patterns.map(\.description)
       let siblings = sections.indices.filter { $0 != outlier }
       let cited = ArticleSections.list(
-        siblings.map { ArticleSections.cite(sections[$0].text, in: context.text, limit: 20) }, zh: "；", en: "; ")
+        siblings.map { ArticleSections.cite(sections[$0].text, in: context, limit: 20) }, zh: "；", en: "; ")
       let kind =
         sections[outlier].isRunInHead
         ? LocalizedText(zh: "段首句", en: "run-in head") : LocalizedText(zh: "小标题", en: "heading")

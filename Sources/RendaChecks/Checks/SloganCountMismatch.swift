@@ -128,7 +128,7 @@ package struct SloganCountMismatch: Check {
       members.map { member in
         let quoted = ArticleSections.shortened(member.text, limit: 14)
         guard let range = member.range else { return LocalizedText(zh: "“\(quoted)”", en: "“\(quoted)”") }
-        let line = ArticleSections.lineNumber(range.lowerBound, in: context.text)
+        let line = context.lineNumber(of: range.lowerBound)
         return LocalizedText(zh: "第\(line)行“\(quoted)”", en: "line \(line) “\(quoted)”")
       }, zh: "、", en: ", ")
   }

@@ -72,7 +72,6 @@ package struct UnmatchedFourOrgansHeadings: Check {
 
   private func check(_ article: Article, organs: [String], _ context: CheckContext) -> Finding? {
     let n = context.page.normalized
-    let text = context.text
     let sections = ArticleSections.sections(of: article)
     var named: [Named] = []
     for section in sections {
@@ -98,11 +97,11 @@ package struct UnmatchedFourOrgansHeadings: Check {
       ? LocalizedText(zh: "段首句", en: "run-in head") : LocalizedText(zh: "小标题", en: "heading")
     let listed = ArticleSections.list(
       named.map { item in
-        let cite = ArticleSections.cite(item.section.text, in: text)
+        let cite = ArticleSections.cite(item.section.text, in: context)
         return LocalizedText(zh: "\(cite.zh)（\(organs[item.organ])）", en: "\(cite.en) (\(organs[item.organ]))")
       })
     let announced = announcement.map { slogan in
-      let line = ArticleSections.lineNumber(slogan.range.lowerBound, in: text)
+      let line = context.lineNumber(of: slogan.range.lowerBound)
       return LocalizedText(zh: "“四个机关”见第\(line)行。", en: " “四个机关” is announced at line \(line).")
     }
     var related: [RelatedLocation] = []
@@ -130,7 +129,7 @@ package struct UnmatchedFourOrgansHeadings: Check {
       }
       for k in doubled {
         let lines = named.filter { $0.organ == k }.map {
-          String(ArticleSections.lineNumber($0.section.text.range.lowerBound, in: text))
+          String(context.lineNumber(of: $0.section.text.range.lowerBound))
         }
         problems.append(
           LocalizedText(
@@ -159,13 +158,13 @@ package struct UnmatchedFourOrgansHeadings: Check {
       let expected = named.first(where: { $0.organ == position })
     else { return nil }
     let early = named[position]
-    let earlyLine = ArticleSections.lineNumber(early.section.text.range.lowerBound, in: text)
-    let expectedLine = ArticleSections.lineNumber(expected.section.text.range.lowerBound, in: text)
+    let earlyLine = context.lineNumber(of: early.section.text.range.lowerBound)
+    let expectedLine = context.lineNumber(of: expected.section.text.range.lowerBound)
     let sequence = named.map { item in
-      "\(organs[item.organ])（第\(ArticleSections.lineNumber(item.section.text.range.lowerBound, in: text))行）"
+      "\(organs[item.organ])（第\(context.lineNumber(of: item.section.text.range.lowerBound))行）"
     }
     let sequenceEn = named.map { item in
-      "\(organs[item.organ]) (line \(ArticleSections.lineNumber(item.section.text.range.lowerBound, in: text)))"
+      "\(organs[item.organ]) (line \(context.lineNumber(of: item.section.text.range.lowerBound)))"
     }
     return Finding(
       rule: id, severity: .hint,

@@ -99,15 +99,10 @@ enum ArticleSections {
     return ranges.count
   }
 
-  /// 1-based line of `offset`, for messages.
-  static func lineNumber(_ offset: TextOffset, in text: SourceText) -> Int {
-    text.line(containing: offset) + 1
-  }
-
   /// `第12行“以学铸魂……”`: where a piece of text is, for messages that must stand on their
   /// own (some editors do not show related locations).
-  static func cite(_ span: TextSpan, in text: SourceText, limit: Int = 16) -> LocalizedText {
-    let line = lineNumber(span.range.lowerBound, in: text)
+  static func cite(_ span: TextSpan, in context: CheckContext, limit: Int = 16) -> LocalizedText {
+    let line = context.lineNumber(of: span.range.lowerBound)
     let quoted = shortened(span.normalized, limit: limit)
     return LocalizedText(zh: "第\(line)行“\(quoted)”", en: "line \(line) “\(quoted)”")
   }

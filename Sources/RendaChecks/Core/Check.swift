@@ -24,12 +24,23 @@ package struct CheckContext: Sendable {
   package var glossary: Glossary
   /// Resolved slogans of each article, parallel to `page.articles`.
   package var slogans: [[ResolvedSlogan]]
+  /// Lines of the document before `page.text`: nonzero when the page is a window of a
+  /// larger text checked piece by piece (`WindowedCheck`), so that messages cite the
+  /// document's line numbers, not the window's.
+  package var lineOrigin: Int
 
-  package init(page: Page, glossary: Glossary) {
+  package init(page: Page, glossary: Glossary, lineOrigin: Int = 0) {
     self.page = page
     self.glossary = glossary
+    self.lineOrigin = lineOrigin
     slogans = page.articles.map { SloganResolver.resolve($0, glossary: glossary) }
   }
 
   package var text: SourceText { page.text }
+
+  /// The 1-based line of the document that holds `offset` (of `page.text`), for messages.
+  package func lineNumber(of offset: TextOffset) -> Int { lineOrigin + text.line(containing: offset) + 1 }
+
+  /// The 1-based line of the document that is line `line` (0-based) of `page.text`.
+  package func lineNumber(ofLine line: Int) -> Int { lineOrigin + line + 1 }
 }

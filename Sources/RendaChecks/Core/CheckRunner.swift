@@ -15,10 +15,11 @@ package enum CheckRunner {
 
   /// The enabled checks' findings with the configured severities, before suppression, in
   /// text order (suppressing them afterwards gives `findings(in:…)`: the order is total).
+  /// `lineOrigin`: the lines of the document before `page.text` (see `CheckContext`).
   package static func unsuppressedFindings(
-    in page: Page, glossary: Glossary, configuration: CheckConfiguration = .default
+    in page: Page, glossary: Glossary, configuration: CheckConfiguration = .default, lineOrigin: Int = 0
   ) -> [Finding] {
-    var lists = findingsByRule(in: page, glossary: glossary, configuration: configuration)
+    var lists = findingsByRule(in: page, glossary: glossary, configuration: configuration, lineOrigin: lineOrigin)
     return inTextOrder(&lists) { _ in true }
   }
 
@@ -26,9 +27,9 @@ package enum CheckRunner {
   /// rule order. Kept apart (not appended into one growing array) so that the findings
   /// are copied once, into the sorted result of exactly the right size.
   static func findingsByRule(
-    in page: Page, glossary: Glossary, configuration: CheckConfiguration
+    in page: Page, glossary: Glossary, configuration: CheckConfiguration, lineOrigin: Int = 0
   ) -> [[Finding]] {
-    let context = CheckContext(page: page, glossary: glossary)
+    let context = CheckContext(page: page, glossary: glossary, lineOrigin: lineOrigin)
     var result: [[Finding]] = []
     for check in CheckRegistry.all {
       guard let severity = configuration.severity(of: check) else { continue }
@@ -40,6 +41,20 @@ package enum CheckRunner {
       result.append(found)
     }
     return result
+  }
+
+  /// Puts `findings` (gathered piece by piece, each piece in text order) in text order, as
+  /// `inTextOrder` orders them; equal keys keep their order. Only a check when they are.
+  package static func putInTextOrder(_ findings: inout [Finding]) {
+    func precedes(_ a: Finding, _ b: Finding) -> Bool {
+      if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
+      if a.range.upperBound != b.range.upperBound { return a.range.upperBound < b.range.upperBound }
+      return a.rule < b.rule
+    }
+    guard findings.indices.dropFirst().contains(where: { precedes(findings[$0], findings[$0 - 1]) }) else { return }
+    var lists = [findings]
+    findings = []
+    findings = inTextOrder(&lists) { _ in true }
   }
 
   /// The findings of `lists` (taken in order, one after another) that `keep` accepts, in

@@ -22,6 +22,11 @@ package struct DocumentAnalysis: Sendable {
 
   /// 1-based line and 1-based column counted in Unicode scalars, as the CLI prints them.
   package func position(of offset: TextOffset) -> (line: Int, column: Int) {
+    Self.position(of: offset, in: text)
+  }
+
+  /// The same in any text.
+  package static func position(of offset: TextOffset, in text: SourceText) -> (line: Int, column: Int) {
     let wide = text.wideLineColumn(of: offset, in: .utf32)
     return (wide.line + 1, wide.column + 1)
   }

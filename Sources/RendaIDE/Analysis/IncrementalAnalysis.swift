@@ -158,51 +158,6 @@ package struct IncrementalAnalysis: Sendable {
     return (lower..<oldUpper, newUpper)
   }
 
-  /// The first line of each article's segment: its first block, with (when titles precede
-  /// bylines) the furniture just before it, which the title search walks over. Segment 0
-  /// starts at line 0. Nil when articles interleave.
-  fileprivate static func cutLines(of page: Page, placement: TitlePlacement) -> [Int]? {
-    var first: [Int?] = Array(repeating: nil, count: page.articles.count)
-    var previous = -1
-    for (i, block) in page.blocks.enumerated() {
-      guard let k = block.article else { continue }
-      guard k >= previous else { return nil }
-      if k > previous {
-        var start = i
-        if placement == .beforeByline {
-          while start > 0, page.blocks[start - 1].role == .furniture { start -= 1 }
-        }
-        first[k] = page.blocks[start].firstLine
-        previous = k
-      }
-    }
-    var cuts: [Int] = []
-    for (k, line) in first.enumerated() {
-      guard let line else { return nil }
-      cuts.append(k == 0 ? 0 : line)
-    }
-    for k in cuts.indices.dropFirst() where cuts[k] <= cuts[k - 1] { return nil }
-    return cuts
-  }
-
-  private static func titledByPosition(_ article: Article) -> Bool {
-    guard let title = article.title else { return false }
-    return title.placement != .elsewhere
-  }
-
-  /// Whether the blocks that end right before line `line` without a blank line between
-  /// include an author note (whose end the block splitter looks for across blocks).
-  private static func noteRunsInto(_ line: Int, blocks: [Block]) -> Bool {
-    var i = blocks.lastIndex { $0.firstLine < line }
-    var next = line
-    while let j = i, blocks[j].lastLine == next - 1 {
-      if blocks[j].role == .authorNote { return true }
-      next = blocks[j].firstLine
-      i = j > 0 ? j - 1 : nil
-    }
-    return false
-  }
-
   private func incremental(_ newText: SourceText, _ changes: [TextChange]) -> IncrementalAnalysis? {
     guard let context else { return nil }
     let old = analysis.page
@@ -210,7 +165,7 @@ package struct IncrementalAnalysis: Sendable {
     let delta = newText.count - old.text.count
     guard region.newUpper - region.old.upperBound == delta else { return nil }
     let n = old.articles.count
-    guard n > 0, let cuts = Self.cutLines(of: old, placement: context.titlePlacement) else { return nil }
+    guard n > 0, let cuts = old.segmentStartLines(placement: context.titlePlacement) else { return nil }
     func segment(ofByte byte: Int) -> Int {
       let line = old.text.line(containing: TextOffset(utf8: byte))
       var k = 0
@@ -226,7 +181,7 @@ package struct IncrementalAnalysis: Sendable {
     let a = max(0, t0 - 1)
     let b = min(n - 1, t1 + 1)
     // Titles matched by content: none of the window's articles may have or give one.
-    for k in a...b where !Self.titledByPosition(old.articles[k]) { return nil }
+    for k in a...b where !Page.isTitledByPosition(old.articles[k]) { return nil }
 
     let lineDelta = newText.lineCount - old.text.lineCount
     let lower = cuts[a]
@@ -235,20 +190,20 @@ package struct IncrementalAnalysis: Sendable {
     let start = old.text.lineIndex.lineStart(lower).utf8
     let oldEnd = b + 1 < n ? old.text.lineIndex.lineStart(oldUpper).utf8 : old.text.count
     guard region.old.lowerBound >= start, region.old.upperBound < oldEnd || b + 1 == n else { return nil }
-    guard a == 0 || !Self.noteRunsInto(lower, blocks: old.blocks) else { return nil }
+    guard a == 0 || !old.authorNoteRuns(into: lower) else { return nil }
     let newEnd = oldEnd + delta
     guard newEnd >= start, newEnd <= newText.count else { return nil }
 
     let windowText = SourceText(String(decoding: newText.bytes[start..<newEnd], as: UTF8.self))
     let (window, strays) = PageParser.parse(windowText, context: context)
-    guard !window.articles.isEmpty, window.articles.allSatisfy(Self.titledByPosition) else { return nil }
+    guard !window.articles.isEmpty, window.articles.allSatisfy(Page.isTitledByPosition) else { return nil }
     for article in old.articles where article.title?.placement == .elsewhere {
       guard let line = article.title?.lines.first, line < lower || line >= oldUpper else { return nil }
     }
     // A stray of the window could be matched with an untitled article up to three away; and
     // with fewer than three articles the window would bring articles on its two sides closer.
-    if strays > 0 {
-      for k in max(0, a - 3)...min(n - 1, b + 3) where !Self.titledByPosition(old.articles[k]) { return nil }
+    if !strays.isEmpty {
+      for k in max(0, a - 3)...min(n - 1, b + 3) where !Page.isTitledByPosition(old.articles[k]) { return nil }
     }
     guard window.articles.count >= 3 || a == 0 || b == n - 1 else { return nil }
     if a > 0 { guard window.articles[0].byline != nil else { return nil } }
@@ -257,7 +212,7 @@ package struct IncrementalAnalysis: Sendable {
       let local = newUpper - lower
       if let last = window.blocks.last, last.lastLine == local - 1 {
         let next = old.blocks.first { $0.firstLine >= oldUpper }
-        guard next?.role == .byline, !Self.noteRunsInto(local, blocks: window.blocks) else { return nil }
+        guard next?.role == .byline, !window.authorNoteRuns(into: local) else { return nil }
       }
     }
     guard
@@ -321,7 +276,7 @@ extension IncrementalAnalysis {
   /// `moved` are the old findings moved by the edit's bytes, in text order; the articles
   /// from `first` on start at `line`.
   fileprivate func recheckCitingLines(_ moved: [Finding], in page: Page, from first: Int, line: Int) -> [Finding]? {
-    guard let context, let cuts = Self.cutLines(of: page, placement: context.titlePlacement) else { return nil }
+    guard let context, let cuts = page.segmentStartLines(placement: context.titlePlacement) else { return nil }
     var result: [Finding] = []
     result.reserveCapacity(moved.count)
     var i = 0

@@ -92,8 +92,12 @@ enum BlockSplitter {
   /// stands alone between blank lines (a scrambled OCR page).
   static func isDoubleSpaced(_ blocks: [RawBlock]) -> Bool {
     let textBlocks = blocks.filter { $0.kind == .text }
-    guard textBlocks.count >= 8 else { return false }
-    let single = textBlocks.filter { $0.firstLine == $0.lastLine }.count
-    return Double(single) / Double(textBlocks.count) >= 0.8
+    return isDoubleSpaced(textBlocks: textBlocks.count, singleLine: textBlocks.filter { $0.firstLine == $0.lastLine }.count)
+  }
+
+  /// The same from counts: `textBlocks` text blocks, `singleLine` of them of one line.
+  static func isDoubleSpaced(textBlocks: Int, singleLine: Int) -> Bool {
+    guard textBlocks >= 8 else { return false }
+    return Double(singleLine) / Double(textBlocks) >= 0.8
   }
 }

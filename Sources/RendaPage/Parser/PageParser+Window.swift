@@ -20,7 +20,12 @@ extension PageContext {
   /// text blocks of three lines or more), 18 when there are none.
   static func columnWidth(of raw: [RawBlock], lineLength: (Int) -> Int) -> Int {
     var histogram: [Int] = []
-    var total = 0
+    countBodyLines(of: raw, lineLength: lineLength, into: &histogram)
+    return columnWidth(histogram: histogram)
+  }
+
+  /// Counts the lengths of the body lines of `raw` into `histogram` (count by length).
+  static func countBodyLines(of raw: [RawBlock], lineLength: (Int) -> Int, into histogram: inout [Int]) {
     for block in raw where block.kind == .text && block.lastLine - block.firstLine >= 2 {
       for line in block.firstLine..<block.lastLine {
         let length = lineLength(line)
@@ -28,10 +33,13 @@ extension PageContext {
           histogram.append(contentsOf: repeatElement(0, count: length + 1 - histogram.count))
         }
         histogram[length] += 1
-        total += 1
       }
     }
-    var remaining = total / 2
+  }
+
+  /// The median of the body line lengths counted in `histogram`, 18 when there are none.
+  static func columnWidth(histogram: [Int]) -> Int {
+    var remaining = histogram.reduce(0, +) / 2
     for (length, count) in histogram.enumerated() {
       if remaining < count { return length }
       remaining -= count
@@ -62,12 +70,13 @@ extension PageContext {
 extension PageParser {
   /// Parses `text` (a window of a page, cut at article boundaries) with the page's
   /// page-wide decisions instead of deciding them from the window.
-  /// Also says how many title-like blocks inside bodies were left to be matched by content
-  /// (strays, which a page's parse may match with an untitled article up to three away).
-  package static func parse(_ text: SourceText, context: PageContext) -> (page: Page, strays: Int) {
+  /// Also says where the title-like blocks inside bodies left to be matched by content sit
+  /// (strays, which a page's parse may match with an untitled article up to three away): the
+  /// index of the article whose text holds each, in page order.
+  package static func parse(_ text: SourceText, context: PageContext) -> (page: Page, strayHomes: [Int]) {
     var builder = PageBuilder(text: text, context: context)
     let page = builder.build()
-    return (page, builder.strayCount)
+    return (page, builder.strayHomes)
   }
 
   /// The page-wide decisions a fresh parse of `page.text` takes, recomputed from the
@@ -89,6 +98,57 @@ extension PageParser {
       isKnownFurniture: { KnownFurniture.kind(of: raw[$0], in: n) != nil },
       // No column lines to rule out: the page is not double-spaced.
       isTitleLike: { PageContext.isTitleLike(raw[$0], shape: BlockShape(raw[$0], in: n), columnWidth: columnWidth) })
+    return PageContext(columnWidth: columnWidth, isDoubleSpaced: false, titlePlacement: placement)
+  }
+}
+
+extension PageParser {
+  /// The page-wide decisions `parse(text)` takes (nil for a double-spaced page, as
+  /// `context(of:)`), found without building the page: the text is read in chunks of about
+  /// `chunkBytes`, each cut at a blank line (where a block always ends, so the chunks' blocks
+  /// are the page's), normalized and split into blocks, counted, then dropped. Memory: one
+  /// chunk's view, not the page's.
+  package static func context(ofLargeText text: SourceText, chunkBytes: Int) -> PageContext? {
+    var histogram: [Int] = []
+    var textBlocks = 0
+    var singleLineBlocks = 0
+    var hasByline = false
+    var firstIsByline: Bool?
+    // The last block that is not known furniture, with the shape that says if it is title-like.
+    var last: (block: RawBlock, shape: BlockShape)?
+    var line = 0
+    while line < text.lineCount {
+      let target = text.line(containing: TextOffset(utf8: text.lineIndex.lineStart(line).utf8 + max(1, chunkBytes)))
+      let end = text.firstBlankLine(from: max(target, line + 1)) ?? text.lineCount
+      let chunk = text.lines(line..<end)
+      let n = NormalizedText(chunk)
+      let raw = BlockSplitter.blocks(n, lineCount: chunk.lineCount)
+      PageContext.countBodyLines(of: raw, lineLength: { n.range(ofLine: $0).count }, into: &histogram)
+      var lastHere: RawBlock?
+      for block in raw {
+        switch block.kind {
+        case .text:
+          textBlocks += 1
+          if block.firstLine == block.lastLine { singleLineBlocks += 1 }
+        case .byline: hasByline = true
+        case .authorNote: break
+        }
+        guard KnownFurniture.kind(of: block, in: n) == nil else { continue }
+        if firstIsByline == nil { firstIsByline = block.kind == .byline }
+        lastHere = block
+      }
+      if let lastHere { last = (lastHere, BlockShape(lastHere, in: n)) }
+      line = end
+    }
+    guard !BlockSplitter.isDoubleSpaced(textBlocks: textBlocks, singleLine: singleLineBlocks) else { return nil }
+    let columnWidth = PageContext.columnWidth(histogram: histogram)
+    // `PageContext.titlePlacement`, from what the chunks kept of the first and last blocks.
+    var placement = TitlePlacement.afterBody
+    if hasByline, let firstIsByline, let last, !firstIsByline,
+      !PageContext.isTitleLike(last.block, shape: last.shape, columnWidth: columnWidth)
+    {
+      placement = .beforeByline
+    }
     return PageContext(columnWidth: columnWidth, isDoubleSpaced: false, titlePlacement: placement)
   }
 }

@@ -32,8 +32,9 @@ struct PageBuilder {
   var owner: [Int?]
   var furniture: [PageFurniture] = []
   let context: PageContext?
-  /// How many title-like blocks were left to be matched by content (read by window parses).
-  var strayCount = 0
+  /// The home article of each title-like block left to be matched by content (read by
+  /// window parses).
+  var strayHomes: [Int] = []
 
   /// - Parameter context: page-wide decisions taken elsewhere (a window of a page parsed
   ///   with its page's layout, see `PageParser+Window.swift`); nil decides them here.
@@ -141,8 +142,8 @@ struct PageBuilder {
       for h in result.headings { roles[h] = .heading }
       strays.append(contentsOf: result.strays)
     }
+    strayHomes = strays.map { owner[$0[0]] ?? 0 }
     aligner.alignStrays(&self, strays: mergeAdjacent(strays), titles: &titles, bylines: bylines)
-    strayCount = strays.count
 
     var articles: [Article] = []
     let finalOwned = blocksByArticle(articleCount)

@@ -1,0 +1,174 @@
+import RendaAnalysis
+import RendaChecks
+import RendaPage
+import RendaText
+
+/// The findings of a large text found window by window, so that its page model is never
+/// held whole: `renda check` of a 100 MB file keeps the text, one window's page and the
+/// findings, not a page model three times the size of the text.
+///
+/// The contract is that the findings equal `CheckRunner.findings(in: PageParser.parse(text), …)`
+/// (same findings, same order); memory comes second. It rests on what incremental
+/// re-analysis already relies on (`IncrementalAnalysis`): a window of the text cut at article
+/// boundaries and parsed with the page's page-wide decisions reads like the page, and the
+/// rules run on some articles of a page (`Page.part`) find what they find on the whole page
+/// for those articles. So:
+/// - the page-wide decisions are taken first, over the whole text in chunks
+///   (`PageParser.context(ofLargeText:chunkBytes:)`); a double-spaced page, whose decisions
+///   depend on neighbours, is analysed whole;
+/// - each window runs from an article boundary to a blank line about `windowBytes` later;
+///   its last articles may be cut off there, so the next window starts at the boundary of an
+///   article at least `guardArticles` before its end, and the articles from there on are
+///   read again by the next window;
+/// - titles matched by content (up to three articles away, `TitleAligner.alignStrays`) must
+///   not pair across a boundary: no article of the window without a title found by position
+///   and no stray title-like block may sit within three articles of it (else the boundary
+///   moves back, and the window grows when none is left);
+/// - a boundary must start a block the same way in the whole text (no author note running
+///   across it);
+/// - the findings of a window are moved to the text's bytes and lines (`Finding.shift`,
+///   `CheckContext.lineOrigin`); suppressions are read once over the whole text.
+package enum WindowedCheck {
+  /// Articles at the end of a window that the next window reads again.
+  static let guardArticles = 5
+  /// How far titles matched by content reach (`TitleAligner.neighbourhood`).
+  static let contentReach = 3
+
+  /// How the findings were found (for tests and measurements).
+  package enum Path: Sendable, Equatable {
+    /// The text was analysed whole (double-spaced, or a window would not be smaller).
+    case whole
+    /// In `windows` windows.
+    case windows(Int)
+  }
+
+  /// The findings of `text` in text order, found window by window.
+  package static func findings(
+    in text: SourceText, glossary: Glossary, configuration: CheckConfiguration = .default,
+    windowBytes: Int = defaultWindowBytes
+  ) -> (findings: [Finding], path: Path) {
+    var result: [Finding] = []
+    let path = forEachBatch(in: text, glossary: glossary, configuration: configuration, windowBytes: windowBytes) {
+      result += $0
+    }
+    return (result, path)
+  }
+
+  /// Bytes of text per window: the page model of a window is a few times this.
+  package static let defaultWindowBytes = 1 << 20
+
+  /// Calls `body` with the findings of `text` in batches, in text order (the batches one after
+  /// another are `findings(in:…)`), so that they need not be held together: a window's
+  /// findings that start before the next window are handed on when the window is done, the
+  /// others (a window's page holds no offset before its start, so none can come later) with
+  /// the next window's. One batch when the text is analysed whole.
+  @discardableResult
+  package static func forEachBatch(
+    in text: SourceText, glossary: Glossary, configuration: CheckConfiguration = .default,
+    windowBytes: Int = defaultWindowBytes, _ body: ([Finding]) -> Void
+  ) -> Path {
+    guard text.count > windowBytes, let context = PageParser.context(ofLargeText: text, chunkBytes: windowBytes)
+    else {
+      body(CheckRunner.findings(in: PageParser.parse(text), glossary: glossary, configuration: configuration))
+      return .whole
+    }
+    let suppressions = Suppressions(text)
+    var pending: [Finding] = []
+    var windows = 0
+    forEachWindow(of: text, context: context, windowBytes: windowBytes) { window in
+      var found = CheckRunner.unsuppressedFindings(
+        in: window.part, glossary: glossary, configuration: configuration, lineOrigin: window.line)
+      for i in found.indices { found[i].shift(byBytes: window.byte) }
+      if !suppressions.isEmpty { found.removeAll { suppressions.suppresses($0, in: text) } }
+      if pending.isEmpty {
+        pending = found
+      } else {
+        pending += found
+        CheckRunner.putInTextOrder(&pending)
+      }
+      let next = window.byte + (window.part.text.lineIndex.lineStart(window.nextLine).utf8)
+      let ready = pending.firstIndex { $0.range.lowerBound.utf8 >= next } ?? pending.count
+      if ready == pending.count {
+        body(pending)
+        pending = []
+      } else if ready > 0 {
+        body(Array(pending[..<ready]))
+        pending.removeFirst(ready)
+      }
+      windows += 1
+    }
+    if !pending.isEmpty { body(pending) }
+    return .windows(windows)
+  }
+
+  /// One window: the articles it decides, as a part of the page of its text.
+  package struct Window {
+    /// The window's page, limited to the articles it decides and the lines before the next
+    /// window (`Page.part`); its offsets and lines count from the window's start.
+    package var part: Page
+    /// Where the window starts in the whole text: its first byte and line.
+    package var byte: Int
+    package var line: Int
+    /// The index of its first article in the whole page.
+    package var article: Int
+    /// The line of the window where the next window starts (its line count for the last).
+    package var nextLine: Int
+  }
+
+  /// Calls `body` with each window of `text`, in order; together their parts hold every
+  /// article and line of the page of `text` once. `context` is the page's
+  /// (`PageParser.context(ofLargeText:chunkBytes:)`, not double-spaced).
+  package static func forEachWindow(
+    of text: SourceText, context: PageContext, windowBytes: Int, _ body: (Window) -> Void
+  ) {
+    var line = 0
+    var article = 0
+    var size = windowBytes
+    while line < text.lineCount {
+      let startByte = text.lineIndex.lineStart(line).utf8
+      let target = text.line(containing: TextOffset(utf8: startByte + size))
+      let end = target + 1 < text.lineCount ? (text.firstBlankLine(from: target + 1) ?? text.lineCount) : text.lineCount
+      let window = text.lines(line..<end)
+      let (page, strayHomes) = PageParser.parse(window, context: context)
+      var keep = page.articles.count
+      var nextLine = window.lineCount
+      if end < text.lineCount {
+        guard let cut = boundary(of: page, strayHomes: strayHomes, placement: context.titlePlacement) else {
+          size *= 2  // no safe boundary in this window: read a longer one
+          continue
+        }
+        (keep, nextLine) = cut
+      }
+      body(
+        Window(
+          part: page.part(articles: 0..<keep, lines: 0..<nextLine), byte: startByte, line: line, article: article,
+          nextLine: nextLine))
+      line += nextLine
+      article += keep
+      size = windowBytes
+    }
+  }
+
+  /// Where the next window starts in `page` (a window whose text goes on after it): the
+  /// articles before it (`keep`) and its line. The latest article boundary at least
+  /// `guardArticles` from the end with no uncertain title within `contentReach` articles
+  /// either side; nil when there is none.
+  static func boundary(of page: Page, strayHomes: [Int], placement: TitlePlacement) -> (keep: Int, line: Int)? {
+    let count = page.articles.count
+    guard count > guardArticles, let starts = page.segmentStartLines(placement: placement) else { return nil }
+    // Articles whose title may be matched by content: untitled by position, or holding a stray.
+    var uncertain = page.articles.map { !Page.isTitledByPosition($0) }
+    for home in strayHomes where home < count { uncertain[home] = true }
+    var j = count - guardArticles
+    while j >= 1 {
+      let near = max(0, j - contentReach)..<min(count, j + contentReach)
+      if !near.contains(where: { uncertain[$0] }), page.articles[j].byline != nil,
+        !page.authorNoteRuns(into: starts[j])
+      {
+        return (j, starts[j])
+      }
+      j -= 1
+    }
+    return nil
+  }
+}
