@@ -46,7 +46,10 @@ let package = Package(
     // The benchmark (release builds only): `swift build -c release --product renda-bench`; Benchmarks/README.md.
     .executableTarget(
       name: "renda-bench",
-      dependencies: ["JSONRPC", "RendaText", "RendaPage", "RendaAnalysis", "RendaChecks", "RendaConfiguration", "RendaIDE"],
+      dependencies: [
+        "JSONRPC", "RendaText", "RendaPage", "RendaAnalysis", "RendaChecks", "RendaConfiguration", "RendaIDE",
+        "RendaCLI",
+      ],
       path: "Benchmarks/renda-bench", swiftSettings: strict),
 
     // JSON-RPC 2.0 over Content-Length framing: JSON values, framing, envelopes, stdio.

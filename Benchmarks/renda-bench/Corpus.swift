@@ -1,4 +1,5 @@
 import Foundation
+import RendaCLI
 
 /// A body of text measured as one unit: the seeds (five documents) or one large file.
 struct Corpus {
@@ -16,9 +17,10 @@ enum Corpora {
     return names.map { (directory as NSString).appendingPathComponent($0) }
   }
 
+  /// The file's bytes, read as `renda check` reads them (straight into the array).
   static func read(_ path: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
-    return [UInt8](data)
+    guard let bytes = InputFiles.readFile(path) else { throw BenchError("cannot read \(path)") }
+    return bytes
   }
 
   /// The pages without their final line breaks (seed 003 has none; the others one).

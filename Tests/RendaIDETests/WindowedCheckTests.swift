@@ -142,7 +142,6 @@ extension WindowedCheckTests {
     let whole = PageParser.parse(text)
     let context = try #require(PageParser.context(ofLargeText: text, chunkBytes: windowBytes), "\(label): context")
     var seen = 0
-    print("DEBUG \(label): untitled \(whole.articles.filter { $0.title == nil }.count), elsewhere \(whole.articles.filter { $0.title?.placement == .elsewhere }.count), strays \(PageParser.parse(text, context: context).strayHomes.count), articles \(whole.articles.count)")
     WindowedCheck.forEachWindow(of: text, context: context, windowBytes: windowBytes) { window in
       let scalars = whole.normalized.starts.firstIndex { $0 >= window.byte } ?? whole.normalized.count
       let blocks = whole.blocks.firstIndex { $0.firstLine >= window.line } ?? whole.blocks.count

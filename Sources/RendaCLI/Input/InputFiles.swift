@@ -18,7 +18,7 @@ struct InputError: Error, CustomStringConvertible {
 
 /// Expands the paths of the command line into documents: files as given, directories
 /// recursively (files ending in `.txt` or `.md`, sorted), `-` as standard input.
-enum InputFiles {
+package enum InputFiles {
   static let extensions: Set<String> = ["txt", "md"]
 
   static func expand(_ paths: [String]) -> [Result<String, InputError>] {
@@ -89,7 +89,7 @@ enum InputFiles {
   /// The bytes of a regular file, read straight into the array the text keeps (reading into
   /// `Data` and copying would hold the file twice: 200 MB at the peak for a 100 MB file);
   /// nil when it cannot be opened or read that way.
-  private static func readFile(_ path: String) -> [UInt8]? {
+  package static func readFile(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
