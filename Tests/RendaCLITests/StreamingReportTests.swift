@@ -192,6 +192,35 @@ struct StreamingCheckTests {
     #expect(whole.findings.count > 100)
     #expect(text == TextReport.render(whole, language: .zh, color: false))
     #expect(windowed.findings == whole.findings)
+    // JSON written in pieces, batch by batch: the item of the whole file.
+    var json = ""
+    var noted = 0
+    FindingsReport.streamItem(
+      windowed, language: .zh, item: { json += "<item>" + $0 }, output: { json += $0 }, noting: { noted += $0.count })
+    #expect(json == "<item>" + FindingsReport.item(whole, language: .zh))
+    #expect(noted == whole.findings.count)
+    // SARIF results gathered batch by batch: those of the whole file.
+    let byBatch = SARIFReport.Collector()
+    windowed.forEachBatch { byBatch.add(windowed, findings: $0, index: 0, language: .zh) }
+    let atOnce = SARIFReport.Collector()
+    atOnce.add(whole, index: 0, language: .zh)
+    #expect(byBatch.document(language: .zh) == atOnce.document(language: .zh))
+  }
+
+  @Test("a file without findings streams the encoder's empty item")
+  func streamedEmptyItem() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let file = try directory.file("clean.txt", Array("■ 张三（湖北）\n\n正文。\n".utf8))
+    let outcome = try CheckSession(options: .init(keepsAnalysis: false), io: CapturedIO().io).run([file.path]).first
+    guard case .checked(let checked) = outcome else {
+      Issue.record("not checked")
+      return
+    }
+    var json = ""
+    FindingsReport.streamItem(checked, language: .zh, item: { json += $0 }, output: { json += $0 }, noting: { _ in })
+    #expect(json == FindingsReport.item(checked, language: .zh))
+    #expect(json.contains("\"findings\" : [\n\n    ]"))
   }
 
   /// Every page of `directory` analysed, in the order `renda check` reports them.

@@ -89,6 +89,43 @@ package enum FindingsReport {
     indented(encode(file(checked, findings: findings, language: language)), by: 2)
   }
 
+  /// One file of the report as an item of the top-level array (what `item` makes), written in
+  /// pieces as its findings come, batch by batch (`CheckSession.Checked.forEachBatch`), so that
+  /// a file of hundreds of thousands of findings is never encoded whole: the first piece goes
+  /// through `item` (after the list's opening or separator), the others through `output`.
+  /// `noting` sees each batch.
+  static func streamItem(
+    _ checked: CheckSession.Checked, language: Language, item: (String) -> Void, output: (String) -> Void,
+    noting: ([Finding]) -> Void
+  ) {
+    let empty = encode(File(path: checked.document.path, findings: []))
+    let hole = "\"findings\" : [\n\n  ]"
+    guard let range = empty.range(of: hole) else {
+      // Not the encoder's layout this was written for: the whole item at once.
+      let findings = checked.findings
+      noting(findings)
+      item(self.item(checked, findings: findings, language: language))
+      return
+    }
+    let opening = indented(empty[..<range.lowerBound] + "\"findings\" : [\n", by: 2)
+    let closing = indented("\n  ]" + empty[range.upperBound...], by: 2)
+    var started = false
+    checked.forEachBatch { batch in
+      noting(batch)
+      guard !batch.isEmpty else { return }
+      // `[\n` + elements indented by 2 + `\n]`; in the item they are 6 deep.
+      let array = encode(file(path: "", text: checked.text, findings: batch, language: language).findings)
+      let elements = indented(Substring(array.utf8.dropFirst(2).dropLast(2)), by: 4)
+      if started {
+        output(",\n" + elements)
+      } else {
+        item(opening + elements)
+        started = true
+      }
+    }
+    if started { output(closing) } else { item(indented(empty, by: 2)) }
+  }
+
   /// The report of no file at all.
   static var emptyList: String { encode([File]()) }
 

@@ -209,6 +209,8 @@ enum SARIFReport {
     private let lock = NSLock()
     private var pieces: [Int: Piece] = [:]
 
+    /// Adds the results of `findings` (by default all of the file's; called once per batch of
+    /// them, in order, for a file reported batch by batch) to file `index`.
     func add(_ checked: CheckSession.Checked, findings: [Finding]? = nil, index: Int, language: Language) {
       let results = SARIFReport.results(checked, findings: findings, language: language)
       var text = ""
@@ -219,7 +221,11 @@ enum SARIFReport {
         text = FindingsReport.indented(Substring(inner), by: 6)
       }
       lock.lock()
-      pieces[index] = Piece(path: checked.document.path, results: text)
+      if let earlier = pieces[index]?.results, !earlier.isEmpty {
+        pieces[index]?.results = text.isEmpty ? earlier : earlier + ",\n" + text
+      } else {
+        pieces[index] = Piece(path: checked.document.path, results: text)
+      }
       lock.unlock()
     }
 

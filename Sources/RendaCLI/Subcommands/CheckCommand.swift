@@ -87,24 +87,25 @@ enum CheckCommand {
       case .checked(let checked):
         tally.noteFile()
         switch format {
+        // Batch by batch (window by window for a large file): its findings are never all held.
         case .text:
-          // Window by window for a large file: its findings are never all held.
           checked.forEachBatch { batch in
             tally.note(batch)
             TextReport.render(batch, of: checked, language: language, color: useColor, chunk: writer.output)
           }
         case .json:
-          let findings = checked.findings
-          tally.note(findings)
-          writer.item(FindingsReport.item(checked, findings: findings, language: language))
+          FindingsReport.streamItem(
+            checked, language: language, item: writer.item, output: writer.output, noting: tally.note)
         case .sarif:
-          let findings = checked.findings
-          tally.note(findings)
-          sarif?.add(checked, findings: findings, index: writer.index, language: language)
+          checked.forEachBatch { batch in
+            tally.note(batch)
+            sarif?.add(checked, findings: batch, index: writer.index, language: language)
+          }
         case .rdjson:
-          let findings = checked.findings
-          tally.note(findings)
-          RDJSONReport.item(checked, findings: findings, language: language).map(writer.item)
+          checked.forEachBatch { batch in
+            tally.note(batch)
+            RDJSONReport.item(checked, findings: batch, language: language).map(writer.item)
+          }
         }
       }
     }
