@@ -91,6 +91,7 @@ final class LSPClient: @unchecked Sendable {
 
   private func readLoop() {
     var framer = MessageFramer()
+    var checkedShallow = 0
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let n = buffer.withUnsafeMutableBytes { Foundation.read(child.output!, $0.baseAddress!, $0.count) }
@@ -98,13 +99,37 @@ final class LSPClient: @unchecked Sendable {
       guard n > 0 else { break }
       let arrived = now()
       for event in framer.feed(buffer[..<n]) {
-        guard case .message(let body) = event, let message = try? JSONParser.parse(body) else { continue }
+        guard case .message(let body) = event else { continue }
+        if let publish = ShallowPublish(body) {
+          // Checked against the full parse on the first notifications (else a layout change of
+          // the server's writer would go unnoticed).
+          if checkedShallow < 3 {
+            checkedShallow += 1
+            let params = (try? JSONParser.parse(body))?["params"]
+            if params?["uri"]?.stringValue != publish.uri || params?["version"]?.intValue != publish.version
+              || params?["diagnostics"]?.arrayValue?.count != publish.count
+            {
+              progress("lsp client: the shallow read of publishDiagnostics disagrees with the full parse")
+              exit(2)
+            }
+          }
+          noteDiagnostics(uri: publish.uri, version: publish.version, count: publish.count, arrived: arrived)
+          continue
+        }
+        guard let message = try? JSONParser.parse(body) else { continue }
         handle(message, arrived: arrived)
       }
     }
     close(child.output!)
     condition.lock()
     closed = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  private func noteDiagnostics(uri: String, version: Int, count: Int, arrived: UInt64) {
+    condition.lock()
+    diagnostics[uri, default: [:]][version] = (arrived, count)
     condition.broadcast()
     condition.unlock()
   }
@@ -121,10 +146,7 @@ final class LSPClient: @unchecked Sendable {
       else { return }
       let version = params["version"]?.intValue ?? -1
       let count = params["diagnostics"]?.arrayValue?.count ?? 0
-      condition.lock()
-      diagnostics[uri, default: [:]][version] = (arrived, count)
-      condition.broadcast()
-      condition.unlock()
+      noteDiagnostics(uri: uri, version: version, count: count, arrived: arrived)
       return
     }
     guard let id = message["id"]?.intValue else { return }
@@ -178,4 +200,67 @@ final class LSPClient: @unchecked Sendable {
 /// An LSP position.
 func lspPosition(line: Int, character: Int) -> JSONValue {
   ["line": .integer(line), "character": .integer(character)]
+}
+
+/// The uri, version and number of diagnostics of a `publishDiagnostics` notification as
+/// `renda lsp` writes it (keys sorted, no spaces), read with one pass over the bytes instead
+/// of a parse into values: a 3 MB page's notification is 6 MB of JSON, and building (then
+/// freeing) its tree would keep one of the machine's two cores busy while the server
+/// answers the next keystroke. Nil for any other message or layout (parsed in full).
+struct ShallowPublish {
+  var uri: String
+  var version: Int
+  var count: Int
+
+  private static let prefix = Array(
+    #"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#.utf8)
+  private static let uriKey = Array(#","uri":""#.utf8)
+  private static let versionKey = Array(#"","version":"#.utf8)
+
+  init?(_ body: [UInt8]) {
+    let p = Self.prefix
+    guard body.count > p.count, body[..<p.count].elementsEqual(p) else { return nil }
+    var i = p.count
+    // The diagnostics: objects counted at depth 0 of the array, strings skipped.
+    var depth = 0
+    var count = 0
+    var inString = false
+    while i < body.count {
+      let byte = body[i]
+      if inString {
+        if byte == UInt8(ascii: "\\") { i += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
+      } else if byte == UInt8(ascii: "\"") {
+        inString = true
+      } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+        if depth == 0 { count += 1 }
+        depth += 1
+      } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+        if depth == 0 { break }
+        depth -= 1
+      }
+      i += 1
+    }
+    i += 1
+    guard i + Self.uriKey.count <= body.count, body[i..<(i + Self.uriKey.count)].elementsEqual(Self.uriKey) else {
+      return nil
+    }
+    i += Self.uriKey.count
+    let start = i
+    while i < body.count, body[i] != UInt8(ascii: "\""), body[i] != UInt8(ascii: "\\") { i += 1 }
+    guard i < body.count, body[i] == UInt8(ascii: "\"") else { return nil }
+    uri = String(decoding: body[start..<i], as: UTF8.self)
+    guard i + Self.versionKey.count <= body.count, body[i..<(i + Self.versionKey.count)].elementsEqual(Self.versionKey)
+    else { return nil }
+    i += Self.versionKey.count
+    var value = 0
+    var digits = 0
+    while i < body.count, body[i] >= UInt8(ascii: "0"), body[i] <= UInt8(ascii: "9") {
+      value = value * 10 + Int(body[i] - UInt8(ascii: "0"))
+      digits += 1
+      i += 1
+    }
+    guard digits > 0, i < body.count, body[i] == UInt8(ascii: "}") else { return nil }
+    version = value
+    self.count = count
+  }
 }

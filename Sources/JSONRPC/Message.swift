@@ -62,10 +62,13 @@ package enum Message: Sendable, Equatable {
   }
 
   package static func frame(_ body: [UInt8]) -> [UInt8] {
-    var bytes = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
+    var bytes = Array(header(forBodyOf: body.count).utf8)
     bytes.append(contentsOf: body)
     return bytes
   }
+
+  /// The header that frames a body of `count` bytes.
+  package static func header(forBodyOf count: Int) -> String { "Content-Length: \(count)\r\n\r\n" }
 }
 
 /// A body that is not a usable message, with the error to answer it with (and the id,

@@ -109,7 +109,9 @@ package final class StdioTransport: MessageSink, Sendable {
   package func send(body: [UInt8]) {
     writer.async { [self] in
       guard !outputBroken.load(ordering: .relaxed) else { return }
-      if !writeAll(Message.frame(body)) { outputBroken.store(true, ordering: .relaxed) }
+      // The header, then the body as it is: a large body is not copied behind its header.
+      let header = Array(Message.header(forBodyOf: body.count).utf8)
+      if !writeAll(header) || !writeAll(body) { outputBroken.store(true, ordering: .relaxed) }
     }
   }
 

@@ -65,6 +65,14 @@ package struct Finding: Sendable {
 
   /// Whether the finding offers a fix (without building the list).
   package var hasFixes: Bool { extras.hasFixes }
+
+  /// Whether the finding may have related locations (when false, `related` is empty).
+  /// Inlinable: asked of findings read in place (the server's diagnostics), it reads only
+  /// `extras` instead of copying the whole finding for a call.
+  @inlinable package var mayHaveRelated: Bool {
+    if case .lists = extras { return true }
+    return false
+  }
 }
 
 extension Finding: Equatable {
@@ -158,6 +166,7 @@ extension Finding: Equatable {
     self.related = related
     self.fixes = fixes
   }
+
 }
 
 package struct RelatedLocation: Sendable, Equatable {

@@ -102,9 +102,14 @@ enum FindingsToDiagnostics {
     findings.withUnsafeBufferPointer { findings in
       for k in findings.indices {
         var source: (index: Int, lines: Int)?
-        if k < reuse.prefix, before(findings[k].range), findings[k].related.allSatisfy({ before($0.range) }) {
+        // (`mayHaveRelated` first: it reads the finding in place; `related` copies it.)
+        if k < reuse.prefix, before(findings[k].range),
+          !findings[k].mayHaveRelated || findings[k].related.allSatisfy({ before($0.range) })
+        {
           source = (k, 0)
-        } else if k >= suffixStart, after(findings[k].range), findings[k].related.allSatisfy({ after($0.range) }) {
+        } else if k >= suffixStart, after(findings[k].range),
+          !findings[k].mayHaveRelated || findings[k].related.allSatisfy({ after($0.range) })
+        {
           source = (oldSuffixStart + (k - suffixStart), reuse.lines)
         }
         if let source, !run.isEmpty, source.index == run.upperBound, source.lines == runLines {
