@@ -122,7 +122,6 @@ struct EditorLatency {
         throw BenchError("no diagnostics for version \(version) of \(uri)")
       }
       samples.append(Self.ms(sent, published.time))
-      if ProcessInfo.processInfo.environment["RENDA_BENCH_TRACE"] != nil { FileHandle.standardError.write("keystroke \(k) \(Self.ms(sent, published.time))\n".data(using: .utf8)!) }
     }
     return Stats(samples: samples)
   }

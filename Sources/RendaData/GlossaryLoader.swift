@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import RendaAnalysis
 
 /// Reads glossary files (see `schemas/glossary.schema.json` and `docs/glossary.md`) into the
@@ -139,9 +141,22 @@ package enum GlossaryLoader {
 
   private static let cachedBuiltIn: Result<Glossary, GlossaryLoadError> = Result {
     () throws(GlossaryLoadError) -> Glossary in
+    // Decoded side by side (the places file is most of the work, so two cores take about
+    // the time of the places alone: a third of `renda check`'s start-up), combined in order.
+    let names = ["formulas", "provinces", "confusables", "places", "phrases"]
+    let decoded = Mutex([Result<Glossary, GlossaryLoadError>?](repeating: nil, count: names.count))
+    DispatchQueue.concurrentPerform(iterations: names.count) { i in
+      // The largest first: each worker takes the next file in that order.
+      let k = [3, 4, 1, 0, 2][i]
+      let result = Result { () throws(GlossaryLoadError) -> Glossary in
+        try decode(resource(names[k]), source: builtInSource(names[k]))
+      }
+      decoded.withLock { $0[k] = result }
+    }
     var glossary = Glossary.empty
-    for name in ["formulas", "provinces", "confusables", "places", "phrases"] {
-      glossary = combining(glossary, with: try decode(resource(name), source: builtInSource(name)))
+    for result in decoded.withLock({ $0 }) {
+      guard let result else { continue }
+      glossary = combining(glossary, with: try result.get())
     }
     let shortNames = Set(glossary.provinces.map(\.shortName))
     if let index = glossary.places.firstIndex(where: { !shortNames.contains($0.province) }) {

@@ -270,13 +270,17 @@ package struct PhraseIndex: Sendable {
   private static let cache = Mutex<(key: CacheKey, index: PhraseIndex)?>(nil)
 
   /// The index of `phrases` and `confusables`, built once and reused while they stay the same
-  /// (every page of a run, every keystroke in the editor).
+  /// (every page of a run, every keystroke in the editor). Built under the lock: a caller
+  /// that comes while it is being built (a rule, while `CheckRunner.prepare` builds it on
+  /// another thread) waits for it instead of building it again.
   package static func shared(phrases: [CanonicalPhrase], confusables: [String] = []) -> PhraseIndex {
     let key = CacheKey(phrases: phrases, confusables: confusables)
-    if let cached = cache.withLock({ $0 }), cached.key == key { return cached.index }
-    let index = PhraseIndex(phrases: phrases, confusables: confusables)
-    cache.withLock { $0 = (key, index) }
-    return index
+    return cache.withLock { cached in
+      if let cached, cached.key == key { return cached.index }
+      let index = PhraseIndex(phrases: phrases, confusables: confusables)
+      cached = (key, index)
+      return index
+    }
   }
 
   // MARK: Scanning

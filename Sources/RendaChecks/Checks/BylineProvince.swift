@@ -68,6 +68,11 @@ package struct BylineProvince: Check {
     both and the line where the other one is printed.
     """
 
+  package func prepare(for glossary: Glossary) {
+    _ = PlaceIndex.of(glossary.places)
+    _ = ProvinceNames.of(glossary.provinces)
+  }
+
   package func findings(in context: CheckContext) -> [Finding] {
     let page = context.page
     guard page.articles.contains(where: { $0.byline != nil }) else { return [] }

@@ -109,9 +109,15 @@ package struct CanonicalPhrase: Check {
     correct form of any entry, and a form belongs to one entry only.
     """
 
+  package func prepare(for glossary: Glossary) { _ = Self.index(glossary) }
+
+  private static func index(_ glossary: Glossary) -> PhraseIndex {
+    PhraseIndex.shared(phrases: glossary.phrases, confusables: glossary.confusables.map(\.wrong))
+  }
+
   package func findings(in context: CheckContext) -> [Finding] {
     let glossary = context.glossary
-    let index = PhraseIndex.shared(phrases: glossary.phrases, confusables: glossary.confusables.map(\.wrong))
+    let index = Self.index(glossary)
     let page = context.page
     let n = page.normalized
     let scan = index.scan(n.scalars, paragraphs: page.paragraphs.map(\.normalizedRange))

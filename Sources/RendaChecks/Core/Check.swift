@@ -16,6 +16,14 @@ package protocol Check: Sendable {
   /// The rule's documentation: what it catches, why, an example, what its fix does.
   var documentation: String { get }
   func findings(in context: CheckContext) -> [Finding]
+  /// Builds what the rule derives from `glossary` and keeps for every page (an index of its
+  /// phrases or places), so that a caller can have it built ahead of the first page, on
+  /// another thread. Optional: by default nothing.
+  func prepare(for glossary: Glossary)
+}
+
+extension Check {
+  package func prepare(for glossary: Glossary) {}
 }
 
 /// What a check reads: the page, its resolved slogans, the glossary.

@@ -13,6 +13,13 @@ package enum CheckRunner {
     return inTextOrder(&lists) { !suppressions.suppresses($0, in: page.text) }
   }
 
+  /// Builds what the enabled checks derive from `glossary` (`Check.prepare(for:)`): called
+  /// on another thread while the first input is read and parsed, it takes that work off the
+  /// first page's checks (a check that needs it first waits for it rather than build it twice).
+  package static func prepare(glossary: Glossary, configuration: CheckConfiguration = .default) {
+    for check in CheckRegistry.all where configuration.severity(of: check) != nil { check.prepare(for: glossary) }
+  }
+
   /// The enabled checks' findings with the configured severities, before suppression, in
   /// text order (suppressing them afterwards gives `findings(in:…)`: the order is total).
   /// `lineOrigin`: the lines of the document before `page.text` (see `CheckContext`).
