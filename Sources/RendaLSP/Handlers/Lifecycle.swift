@@ -1,5 +1,8 @@
+import Dispatch
 import JSONRPC
 import LSPTypes
+import RendaChecks
+import RendaData
 import RendaText
 
 extension LanguageServer {
@@ -37,6 +40,11 @@ extension LanguageServer {
         + (offered.isEmpty
           ? " (the client offered no positionEncodings)" : " (offered: \(offered.joined(separator: ", ")))")
         + ", hover as \(client.hoverFormat.rawValue), messages in \(client.language.rawValue)")
+    // The built-in glossary and the rules' indexes of it are built on another core while
+    // the client gets the answer and opens its first document.
+    DispatchQueue.global(qos: .userInitiated).async {
+      if let glossary = try? GlossaryLoader.builtIn() { CheckRunner.prepare(glossary: glossary) }
+    }
     return .now(
       InitializeResult(
         capabilities: Self.capabilities(encoding: client.encoding),
