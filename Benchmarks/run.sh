@@ -10,4 +10,15 @@ bash Benchmarks/setup.sh || echo "run: setup failed; the peer row will say 'not 
 swift build -c release --product renda
 swift build -c release --product renda-bench
 mkdir -p .build/bench
-exec .build/release/renda-bench --json .build/bench/results.json "$@"
+static=()
+case " $* " in
+  *" --quick "*) ;;
+  *)
+    # The deployed form (README: --static-swift-stdlib), in its own build directory; its
+    # start-up is measured beside the default build's.
+    if swift build -c release --product renda --static-swift-stdlib --scratch-path .build/static >&2; then
+      static=(--renda-static .build/static/release/renda)
+    fi
+    ;;
+esac
+exec .build/release/renda-bench --json .build/bench/results.json "${static[@]}" "$@"
