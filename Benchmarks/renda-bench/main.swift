@@ -87,6 +87,9 @@ struct Options {
 }
 
 func progress(_ message: String) {
+  // What the table printed so far goes out first: with both streams sent to one file, a
+  // progress line must not land inside a row still in stdout's buffer.
+  fflush(nil)  // every output stream
   FileHandle.standardError.write(Data("renda-bench: \(message)\n".utf8))
 }
 
