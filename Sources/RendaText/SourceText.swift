@@ -113,6 +113,32 @@ package struct SourceText: Sendable, Equatable {
     return SourceText(validBytes: slice, lineIndex: LineIndex(utf8: slice))
   }
 
+  /// Whether the bytes hold `needle` (ASCII) anywhere, across lines too: a pass eight bytes
+  /// at a time looking for its first byte, so a page without it is read at memory speed.
+  package func contains(ascii needle: StaticString) -> Bool {
+    let count = needle.utf8CodeUnitCount
+    guard count > 0, count <= bytes.count else { return count == 0 }
+    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: count)
+    let first = pattern[0]
+    return bytes.withUnsafeBufferPointer { buffer in
+      var i = 0
+      let end = buffer.count - count
+      while i <= end {
+        if i + 8 <= buffer.count, !UTF8Bytes.containsByte(UTF8Bytes.loadWord(buffer, at: i), first) {
+          i += 8
+          continue
+        }
+        if buffer[i] == first {
+          var k = 1
+          while k < count, buffer[i + k] == pattern[k] { k += 1 }
+          if k == count { return true }
+        }
+        i += 1
+      }
+      return false
+    }
+  }
+
   /// The first line from `line` on whose content is empty or only ASCII spaces and tabs
   /// (blank by any definition of white space); nil when there is none.
   package func firstBlankLine(from line: Int) -> Int? {

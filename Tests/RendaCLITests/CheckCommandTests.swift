@@ -34,6 +34,29 @@ struct CheckCommandTests {
     #expect(try CheckKit.decode(json) == [CheckKit.FindingsFile(path: clean.path, findings: [])])
   }
 
+  @Test("a named pipe is read to its end, as a regular file with the same bytes")
+  func namedPipe() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let seed = try Data(contentsOf: PackagePaths.root.appendingPathComponent("seeds/000_8f505736c6d266e8.txt"))
+    let regular = try directory.file("page.txt", [UInt8](seed))
+    let pipe = directory.url.appendingPathComponent("pipe.txt")
+    try #require(mkfifo(pipe.path, 0o600) == 0, "mkfifo")
+    // The writer blocks in `open` until the check opens the pipe for reading.
+    let writer = Thread {
+      if let handle = FileHandle(forWritingAtPath: pipe.path) {
+        handle.write(seed)
+        try? handle.close()
+      }
+    }
+    writer.start()
+    let fromPipe = runInProcess(["check", "--format", "json", "--fail-on", "never", pipe.path])
+    let fromFile = runInProcess(["check", "--format", "json", "--fail-on", "never", regular.path])
+    #expect(fromPipe.status == 0, "stderr: \(fromPipe.error)")
+    #expect(fromPipe.output.replacingOccurrences(of: pipe.path, with: regular.path) == fromFile.output)
+    #expect(fromFile.output.contains("\"rule\""))
+  }
+
   @Test("--fail-on: never → 0; error → 1 exactly when an error exists; hint → 1 on seeds")
   func failOn() throws {
     let never = try runBinary(["check", "--fail-on", "never", "seeds"])

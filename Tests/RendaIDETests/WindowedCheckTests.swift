@@ -114,6 +114,27 @@ struct WindowedCheckTests {
     }
   }
 
+  @Test("titles before bylines that open with ASCII marks, at every cut")
+  func asciiMarkTitles() throws {
+    try #require(Self.pages.count >= 9, "seeds or own pages not found next to Tests/")
+    // A window starts at such a title: a rule that looked back from it (past ASCII marks)
+    // would see the previous article on the page and nothing in the window.
+    let string = Self.document(pages: 10, seed: 0xF00D, titlesFirst: true)
+    let page = PageParser.parse(SourceText(string))
+    var text = SourceText(string)
+    var prefixed = 0
+    for article in page.articles.reversed() {
+      guard let title = article.title, title.placement == .before else { continue }
+      text = text.replacing(title.text.range.lowerBound..<title.text.range.lowerBound, with: "( 特稿 )")
+      prefixed += 1
+    }
+    #expect(prefixed >= 10)
+    let edited = String(decoding: text.bytes, as: UTF8.self)
+    for size in [2_000, 5_000, 9_000] {
+      #expect(Self.compare(edited, windowBytes: size, label: "ASCII-mark titles, \(size) B") != .whole)
+    }
+  }
+
   @Test("a suppressed range that spans windows is read once over the whole text")
   func suppressionsAcrossWindows() throws {
     try #require(Self.pages.count >= 9, "seeds or own pages not found next to Tests/")

@@ -6,6 +6,30 @@ import Testing
 
 @Suite("SourceText")
 struct SourceTextTests {
+  @Test("contains(ascii:) finds a needle at every offset, across lines and word boundaries, and nothing else")
+  func containsASCII() {
+    #expect(!SourceText("").contains(ascii: "<!--"))
+    #expect(SourceText("").contains(ascii: ""))
+    #expect(!SourceText("<!-").contains(ascii: "<!--"))
+    #expect(!SourceText("人大代表<!- -<!-\n-").contains(ascii: "<!--"))
+    for prefix in 0..<20 {
+      let padding = String(repeating: "人", count: prefix / 3) + String(repeating: "a", count: prefix % 3)
+      #expect(SourceText(padding + "<!--").contains(ascii: "<!--"), "after \(prefix)")
+      #expect(SourceText(padding + "<!--" + padding).contains(ascii: "<!--"), "inside, \(prefix)")
+      #expect(SourceText(padding + "<\n!--").contains(ascii: "<\n!") , "across a line break, \(prefix)")
+      #expect(!SourceText(padding + "<<!-<-").contains(ascii: "<!--"), "near misses, \(prefix)")
+    }
+  }
+
+  @Test("lines(_:) is a text of its own; firstBlankLine finds lines of spaces and tabs only")
+  func linesAndBlankLines() {
+    let text = SourceText("一\n二\r\n \t\n三\n\u{3000}\n四")
+    #expect(text.lines(1..<3).bytes == Array("二\r\n \t\n".utf8))
+    #expect(text.lines(3..<6).bytes == Array("三\n\u{3000}\n四".utf8))
+    #expect(text.firstBlankLine(from: 0) == 2)
+    #expect(text.firstBlankLine(from: 3) == nil, "an ideographic space is not taken for blank")
+  }
+
   @Test("a string's UTF-8 is kept byte for byte, CRLF included")
   func fromString() {
     let text = SourceText("中\r\n😀")

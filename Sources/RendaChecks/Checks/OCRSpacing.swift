@@ -82,7 +82,9 @@ package struct OCRSpacing: Check {
         var start = n.starts[scalars.lowerBound]
         for k in scalars.lowerBound..<(scalars.upperBound - 1) {
           let next = n.starts[k + 1]
-          if start + UTF8.width(n.scalars[k]) < next && isChinese(n, k, away: -1) && isChinese(n, k + 1, away: 1) {
+          if start + UTF8.width(n.scalars[k]) < next && isChinese(n, k, away: -1, within: block.normalizedRange)
+            && isChinese(n, k + 1, away: 1, within: block.normalizedRange)
+          {
             gaps.append(k)
           }
           start = next
@@ -158,11 +160,12 @@ package struct OCRSpacing: Check {
   }
 
   /// Chinese at `k`: a Han character or Chinese punctuation, or ASCII marks with one of
-  /// those beyond them (`问题, 作为`, `开门纳谏", 确保`).
-  private func isChinese(_ n: NormalizedText, _ k: Int, away step: Int) -> Bool {
+  /// those beyond them in the same block (`问题, 作为`, `开门纳谏", 确保`; a block's text
+  /// says nothing of the block before it, which may be another article's).
+  private func isChinese(_ n: NormalizedText, _ k: Int, away step: Int, within block: Range<Int>) -> Bool {
     var k = k
-    while k >= 0, k < n.count, Self.isASCIIMark(n.scalars[k]) { k += step }
-    guard k >= 0, k < n.count else { return false }
+    while block.contains(k), Self.isASCIIMark(n.scalars[k]) { k += step }
+    guard block.contains(k) else { return false }
     return n.scalars[k].isCJKIdeograph || n.scalars[k].isCJKPunctuation
   }
 

@@ -17,6 +17,8 @@ package struct Suppressions: Sendable {
   package private(set) var mayHoldMarkers = false
 
   package init(_ text: SourceText) {
+    // Every marker holds the bytes `<!--`; most pages hold none anywhere.
+    guard text.contains(ascii: "<!--") else { return }
     var open: [String: Int] = [:]
     var pendingNextLine: Set<String>?
     let lineCount = text.lineIndex.lineCount

@@ -23,6 +23,14 @@ struct OCRSpacingTests {
     #expect(seen.last?.fixedText?.contains("建成课程库，较好") == true)
   }
 
+  @Test("ASCII marks at a block's start: what lies before them is looked for in the block only")
+  func asciiMarksAtBlockStart() {
+    // The block before may be another article's (and a window of the page starting at this
+    // block does not hold it): the space after the opening `(` has nothing Chinese before it.
+    let seen = findings(of: "ocr-spacing", in: page(body: "常委会坚持依法履职。\n\n( 特稿 )人大代表依法履职。"))
+    #expect(seen.map(\.covered) == ["稿 )"])
+  }
+
   @Test("an ideographic space and a tab count as spaces")
   func otherSpaces() {
     let seen = findings(of: "ocr-spacing", in: page(body: "推进\u{3000}工作，落实\t责任。"))
