@@ -89,8 +89,10 @@ struct CheckSession {
     // The rules' glossary indexes are built on another core while the first input is read
     // and parsed (a tenth of a one-page check's time).
     let first = explicit ?? defaults
-    DispatchQueue.global(qos: .userInitiated).async {
-      CheckRunner.prepare(glossary: first.glossary, configuration: first.checks)
+    var checks = first.checks
+    if let filter = options.ruleFilter { checks = checks.limited(to: filter) }
+    DispatchQueue.global(qos: .userInitiated).async { [checks] in
+      CheckRunner.prepare(glossary: first.glossary, configuration: checks)
     }
   }
 
