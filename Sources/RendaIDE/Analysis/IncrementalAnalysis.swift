@@ -194,7 +194,7 @@ package struct IncrementalAnalysis: Sendable {
     let newEnd = oldEnd + delta
     guard newEnd >= start, newEnd <= newText.count else { return nil }
 
-    let windowText = SourceText(String(decoding: newText.bytes[start..<newEnd], as: UTF8.self))
+    let windowText = newText.lines(lower..<newUpper)
     let (window, strays) = PageParser.parse(windowText, context: context)
     guard !window.articles.isEmpty, window.articles.allSatisfy(Page.isTitledByPosition) else { return nil }
     for article in old.articles where article.title?.placement == .elsewhere {

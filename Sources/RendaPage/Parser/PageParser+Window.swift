@@ -58,12 +58,18 @@ extension PageContext {
   static func titlePlacement(
     of raw: [RawBlock], isKnownFurniture: (Int) -> Bool, isTitleLike: (Int) -> Bool
   ) -> TitlePlacement {
-    guard raw.contains(where: { $0.kind == .byline }),
-      let first = raw.indices.first(where: { !isKnownFurniture($0) }),
-      let last = raw.indices.last(where: { !isKnownFurniture($0) })
-    else { return .afterBody }
-    if raw[first].kind == .byline || isTitleLike(last) { return .afterBody }
-    return .beforeByline
+    let first = raw.indices.first { !isKnownFurniture($0) }
+    let last = raw.indices.last { !isKnownFurniture($0) }
+    return titlePlacement(
+      hasByline: raw.contains { $0.kind == .byline }, firstIsByline: first.map { raw[$0].kind == .byline },
+      lastIsTitleLike: last.map(isTitleLike))
+  }
+
+  /// The same rule from what it reads: whether the page has a byline, and whether its first
+  /// and last blocks that are not known furniture are a byline and title-like (nil: none).
+  static func titlePlacement(hasByline: Bool, firstIsByline: Bool?, lastIsTitleLike: Bool?) -> TitlePlacement {
+    guard hasByline, let firstIsByline, let lastIsTitleLike else { return .afterBody }
+    return firstIsByline || lastIsTitleLike ? .afterBody : .beforeByline
   }
 }
 
@@ -142,13 +148,9 @@ extension PageParser {
     }
     guard !BlockSplitter.isDoubleSpaced(textBlocks: textBlocks, singleLine: singleLineBlocks) else { return nil }
     let columnWidth = PageContext.columnWidth(histogram: histogram)
-    // `PageContext.titlePlacement`, from what the chunks kept of the first and last blocks.
-    var placement = TitlePlacement.afterBody
-    if hasByline, let firstIsByline, let last, !firstIsByline,
-      !PageContext.isTitleLike(last.block, shape: last.shape, columnWidth: columnWidth)
-    {
-      placement = .beforeByline
-    }
+    let placement = PageContext.titlePlacement(
+      hasByline: hasByline, firstIsByline: firstIsByline,
+      lastIsTitleLike: last.map { PageContext.isTitleLike($0.block, shape: $0.shape, columnWidth: columnWidth) })
     return PageContext(columnWidth: columnWidth, isDoubleSpaced: false, titlePlacement: placement)
   }
 }
