@@ -135,6 +135,42 @@ struct WindowedCheckTests {
     }
   }
 
+  @Test("odd line breaks and blank lines: CRLF, lines of spaces or of ideographic spaces, notes right before bylines")
+  func oddLayouts() throws {
+    try #require(Self.pages.count >= 9, "seeds or own pages not found next to Tests/")
+    let base = Self.document(pages: 9, seed: 0x0DD, titlesFirst: false)
+    let variants: [(String, String)] = [
+      ("CRLF", base.replacingOccurrences(of: "\n", with: "\r\n")),
+      ("blank lines of spaces and tabs", base.replacingOccurrences(of: "\n\n", with: "\n \t \n")),
+      ("blank lines of ideographic spaces", base.replacingOccurrences(of: "\n\n", with: "\n\u{3000}\n")),
+      // An author note followed at once by the next block (no blank line between).
+      ("notes against the next block", Self.withoutBlankLineAfterNotes(base)),
+    ]
+    for (label, string) in variants {
+      #expect(string != base, "\(label): the variant changes the text")
+      for size in [2_000, 7_000] {
+        let path = Self.compare(string, windowBytes: size, label: "\(label), \(size) B")
+        // Lines of ideographic spaces are blank to the parser but not cut at (only lines of
+        // ASCII spaces and tabs are): that text is read as one window.
+        if !label.contains("ideographic") {
+          #expect(path != .whole && path != .windows(1), "\(label), \(size) B: \(path)")
+        }
+      }
+    }
+  }
+
+  /// `text` with the blank lines right after author notes (`（作者…` lines) removed.
+  static func withoutBlankLineAfterNotes(_ text: String) -> String {
+    var lines: [Substring] = []
+    var afterNote = false
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if afterNote, line.isEmpty { continue }
+      afterNote = line.hasPrefix("（作者") || line.hasPrefix("(作者")
+      lines.append(line)
+    }
+    return lines.joined(separator: "\n")
+  }
+
   @Test("a suppressed range that spans windows is read once over the whole text")
   func suppressionsAcrossWindows() throws {
     try #require(Self.pages.count >= 9, "seeds or own pages not found next to Tests/")
