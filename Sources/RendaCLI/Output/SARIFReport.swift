@@ -201,9 +201,9 @@ enum SARIFReport {
   final class Collector: @unchecked Sendable {
     private struct Piece {
       var path: String
-      /// The file's results as elements of the log's `results` array (indented, no brackets);
-      /// empty when the file has no finding.
-      var results: String
+      /// The file's results as elements of the log's `results` array (indented, no brackets),
+      /// one string per batch of findings that had some (joined once, when the log is written).
+      var results: [String]
     }
 
     private let lock = NSLock()
@@ -221,11 +221,7 @@ enum SARIFReport {
         text = FindingsReport.indented(Substring(inner), by: 6)
       }
       lock.lock()
-      if let earlier = pieces[index]?.results, !earlier.isEmpty {
-        pieces[index]?.results = text.isEmpty ? earlier : earlier + ",\n" + text
-      } else {
-        pieces[index] = Piece(path: checked.document.path, results: text)
-      }
+      pieces[index, default: Piece(path: checked.document.path, results: [])].results += text.isEmpty ? [] : [text]
       lock.unlock()
     }
 
@@ -234,7 +230,7 @@ enum SARIFReport {
       let ordered = pieces.sorted { $0.key < $1.key }.map(\.value)
       lock.unlock()
       let empty = FindingsReport.encode(SARIFReport.log(paths: ordered.map(\.path), results: [], language: language))
-      let filled = ordered.map(\.results).filter { !$0.isEmpty }
+      let filled = ordered.flatMap(\.results)
       guard !filled.isEmpty else { return empty }
       let hole = "\"results\" : [\n\n      ]"
       guard let range = empty.range(of: hole) else { return empty }

@@ -181,7 +181,7 @@ package struct IncrementalAnalysis: Sendable {
     let a = max(0, t0 - 1)
     let b = min(n - 1, t1 + 1)
     // Titles matched by content: none of the window's articles may have or give one.
-    for k in a...b where !Page.isTitledByPosition(old.articles[k]) { return nil }
+    for k in a...b where !old.articles[k].isTitledByPosition { return nil }
 
     let lineDelta = newText.lineCount - old.text.lineCount
     let lower = cuts[a]
@@ -196,14 +196,15 @@ package struct IncrementalAnalysis: Sendable {
 
     let windowText = newText.lines(lower..<newUpper)
     let (window, strays) = PageParser.parse(windowText, context: context)
-    guard !window.articles.isEmpty, window.articles.allSatisfy(Page.isTitledByPosition) else { return nil }
+    guard !window.articles.isEmpty, window.articles.allSatisfy(\.isTitledByPosition) else { return nil }
     for article in old.articles where article.title?.placement == .elsewhere {
       guard let line = article.title?.lines.first, line < lower || line >= oldUpper else { return nil }
     }
     // A stray of the window could be matched with an untitled article up to three away; and
     // with fewer than three articles the window would bring articles on its two sides closer.
     if !strays.isEmpty {
-      for k in max(0, a - 3)...min(n - 1, b + 3) where !Page.isTitledByPosition(old.articles[k]) { return nil }
+      let reach = PageParser.contentMatchReach
+      for k in max(0, a - reach)...min(n - 1, b + reach) where !old.articles[k].isTitledByPosition { return nil }
     }
     guard window.articles.count >= 3 || a == 0 || b == n - 1 else { return nil }
     if a > 0 { guard window.articles[0].byline != nil else { return nil } }

@@ -31,8 +31,6 @@ import RendaText
 package enum WindowedCheck {
   /// Articles at the end of a window that the next window reads again.
   static let guardArticles = 5
-  /// How far titles matched by content reach (`TitleAligner.neighbourhood`).
-  static let contentReach = 3
 
   /// How the findings were found (for tests and measurements).
   package enum Path: Sendable, Equatable {
@@ -86,8 +84,7 @@ package enum WindowedCheck {
         pending += found
         CheckRunner.putInTextOrder(&pending)
       }
-      let next = window.byte + (window.part.text.lineIndex.lineStart(window.nextLine).utf8)
-      let ready = pending.firstIndex { $0.range.lowerBound.utf8 >= next } ?? pending.count
+      let ready = pending.firstIndex { $0.range.lowerBound.utf8 >= window.end } ?? pending.count
       if ready == pending.count {
         body(pending)
         pending = []
@@ -111,8 +108,8 @@ package enum WindowedCheck {
     package var line: Int
     /// The index of its first article in the whole page.
     package var article: Int
-    /// The line of the window where the next window starts (its line count for the last).
-    package var nextLine: Int
+    /// The byte of the whole text where the next window starts (the text's end for the last).
+    package var end: Int
   }
 
   /// Calls `body` with each window of `text`, in order; together their parts hold every
@@ -139,10 +136,11 @@ package enum WindowedCheck {
         }
         (keep, nextLine) = cut
       }
+      let endByte = end < text.lineCount ? startByte + window.lineIndex.lineStart(nextLine).utf8 : text.count
       body(
         Window(
           part: page.part(articles: 0..<keep, lines: 0..<nextLine), byte: startByte, line: line, article: article,
-          nextLine: nextLine))
+          end: endByte))
       line += nextLine
       article += keep
       size = windowBytes
@@ -151,17 +149,18 @@ package enum WindowedCheck {
 
   /// Where the next window starts in `page` (a window whose text goes on after it): the
   /// articles before it (`keep`) and its line. The latest article boundary at least
-  /// `guardArticles` from the end with no uncertain title within `contentReach` articles
+  /// `guardArticles` from the end with no uncertain title within `PageParser.contentMatchReach` articles
   /// either side; nil when there is none.
   static func boundary(of page: Page, strayHomes: [Int], placement: TitlePlacement) -> (keep: Int, line: Int)? {
     let count = page.articles.count
     guard count > guardArticles, let starts = page.segmentStartLines(placement: placement) else { return nil }
     // Articles whose title may be matched by content: untitled by position, or holding a stray.
-    var uncertain = page.articles.map { !Page.isTitledByPosition($0) }
+    var uncertain = page.articles.map { !$0.isTitledByPosition }
     for home in strayHomes where home < count { uncertain[home] = true }
     var j = count - guardArticles
     while j >= 1 {
-      let near = max(0, j - contentReach)..<min(count, j + contentReach)
+      let reach = PageParser.contentMatchReach
+      let near = max(0, j - reach)..<min(count, j + reach)
       if !near.contains(where: { uncertain[$0] }), page.articles[j].byline != nil,
         !page.authorNoteRuns(into: starts[j])
       {

@@ -40,10 +40,12 @@ extension Page {
     }
     return false
   }
+}
 
-  /// Whether an article's title was found by position (not missing, not matched by content).
-  package static func isTitledByPosition(_ article: Article) -> Bool {
-    guard let title = article.title else { return false }
+extension Article {
+  /// Whether the title was found by position (not missing, not matched by content).
+  package var isTitledByPosition: Bool {
+    guard let title else { return false }
     return title.placement != .elsewhere
   }
 }

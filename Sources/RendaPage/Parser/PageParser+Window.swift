@@ -74,6 +74,10 @@ extension PageContext {
 }
 
 extension PageParser {
+  /// How many articles away from the article whose text holds it a title can be matched by
+  /// content (`TitleAligner.alignStrays`): what a cut between articles must keep clear of.
+  package static var contentMatchReach: Int { TitleAligner.neighbourhood }
+
   /// Parses `text` (a window of a page, cut at article boundaries) with the page's
   /// page-wide decisions instead of deciding them from the window.
   /// Also says where the title-like blocks inside bodies left to be matched by content sit
