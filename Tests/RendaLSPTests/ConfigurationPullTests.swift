@@ -144,11 +144,10 @@ struct ConfigurationPullTests {
     let request = try await server.waitFor("workspace/configuration") { $0["method"] == "workspace/configuration" }
     let id = try #require(request["id"]?.stringValue)
     #expect(await server.server.outgoing.pendingCount == 1)
-    let deadline = ContinuousClock.now + .seconds(10)
-    while await server.server.outgoing.pendingCount > 0, ContinuousClock.now < deadline {
-      try await Task.sleep(for: .milliseconds(20))
+    // Counted looks rather than a clock (see `InProcessServer.waitFor`).
+    _ = try await InProcessServer.poll("the request to time out", every: .milliseconds(20), for: .seconds(10)) {
+      await server.server.outgoing.pendingCount == 0 ? true : nil
     }
-    #expect(await server.server.outgoing.pendingCount == 0, "the request timed out")
     _ = await server.server.receive(
       .message(.response(id: .string(id), result: .success([["rules": ["halfwidth-punctuation": "off"]]]))))
     let uri = "file:///tmp/renda-lsp-pull/page.txt"

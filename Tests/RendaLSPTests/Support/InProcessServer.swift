@@ -25,7 +25,8 @@ final class InProcessServer: Sendable {
   let sink = CollectingSink()
   let server: LanguageServer
   private let continuation: AsyncStream<TransportEvent>.Continuation
-  private let task: Task<Int32, Never>
+  /// The code the server's loop returned, once it has.
+  private let exitCode = Mutex<Int32?>(nil)
   private let ids = Mutex(0)
 
   init() {
@@ -33,7 +34,10 @@ final class InProcessServer: Sendable {
     let server = LanguageServer(sink: sink, version: "test")
     self.server = server
     self.continuation = continuation
-    task = Task { await server.run(stream) }
+    Task { [self] in
+      let code = await server.run(stream)
+      exitCode.withLock { $0 = code }
+    }
   }
 
   static func initialized(
@@ -65,15 +69,30 @@ final class InProcessServer: Sendable {
     return response["result"] ?? .null
   }
 
+  /// The first message matching `predicate`, looking every 5 ms for at least `timeout`.
+  ///
+  /// The wait counts its looks, not the clock. The server's loop runs on the same
+  /// cooperative threads as every other test in the process; when long synchronous tests
+  /// hold both of this machine's threads, neither this task nor the server gets a turn, and
+  /// a wall-clock deadline could pass before the server ever read the request. Each look
+  /// sleeps at least 5 ms, so the wait is never shorter than `timeout`.
   func waitFor(_ what: String, timeout: Duration = .seconds(90), _ predicate: (JSONValue) -> Bool) async throws
     -> JSONValue
   {
-    let deadline = ContinuousClock.now + timeout
-    while true {
-      if let found = sink.all.first(where: predicate) { return found }
-      if ContinuousClock.now > deadline { throw Timeout(what: what) }
-      try await Task.sleep(for: .milliseconds(5))
+    try await Self.poll(what, every: .milliseconds(5), for: timeout) { sink.all.first(where: predicate) }
+  }
+
+  /// Calls `look` every `interval` until it answers, at most `timeout / interval` times.
+  static func poll<T>(_ what: String, every interval: Duration, for timeout: Duration, _ look: () async -> T?)
+    async throws -> T
+  {
+    let looks = max(1, Int((timeout / interval).rounded(.up)))
+    for _ in 0..<looks {
+      if let found = await look() { return found }
+      try await Task.sleep(for: interval)
     }
+    if let found = await look() { return found }
+    throw Timeout(what: what)
   }
 
   func diagnostics(uri: String, version: Int?) async throws -> [JSONValue] {
@@ -98,16 +117,8 @@ final class InProcessServer: Sendable {
   func finish() async throws -> Int32 {
     _ = try await result("shutdown")
     notify("exit")
-    let task = self.task
-    return try await withThrowingTaskGroup(of: Int32?.self) { group in
-      group.addTask { await task.value }
-      group.addTask {
-        try await Task.sleep(for: .seconds(15))
-        return nil
-      }
-      defer { group.cancelAll() }
-      guard let code = try await group.next() ?? nil else { throw Timeout(what: "the server loop to end") }
-      return code
+    return try await Self.poll("the server loop to end", every: .milliseconds(5), for: .seconds(15)) {
+      exitCode.withLock { $0 }
     }
   }
 }
