@@ -19,9 +19,10 @@ let package = Package(
     // Meaning on top of the model: slogans and their members, glossary values. No Foundation.
     .target(name: "RendaAnalysis", dependencies: ["RendaText", "RendaPage"], swiftSettings: strict),
     // The one loader of data files (glossary, provinces): JSON resources -> analysis values.
+    // The files in Resources/ are compiled in by the EmbedResources plugin (not SwiftPM
+    // resources: see the plugin), so the binary needs no resource directory and no Foundation.
     .target(
-      name: "RendaData", dependencies: ["RendaAnalysis"],
-      resources: [.copy("Resources")], swiftSettings: strict),
+      name: "RendaData", dependencies: ["RendaAnalysis"], swiftSettings: strict, plugins: ["EmbedResources"]),
     // Rules: one per file in Checks/, the runner, suppressions, fixes. No Foundation.
     .target(
       name: "RendaChecks", dependencies: ["RendaText", "RendaPage", "RendaAnalysis"],
@@ -43,6 +44,9 @@ let package = Package(
       ],
       swiftSettings: strict),
     .executableTarget(name: "renda", dependencies: ["RendaCLI"], swiftSettings: strict),
+    // Build tooling: a target's resource files as Swift string literals.
+    .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
+    .executableTarget(name: "embed-resources", path: "Plugins/embed-resources", swiftSettings: strict),
     // The benchmark (release builds only): `swift build -c release --product renda-bench`; Benchmarks/README.md.
     .executableTarget(
       name: "renda-bench",

@@ -1,5 +1,9 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
 
 #if canImport(Glibc)
@@ -59,12 +63,9 @@ package final class StdioTransport: MessageSink, Sendable {
       return stream
     }
     let fd = input
-    let thread = Thread {
+    ReaderThread.start(name: "jsonrpc.reader", stackSize: 8 << 20) {
       Self.readLoop(fd: fd, continuation: continuation)
     }
-    thread.name = "jsonrpc.reader"
-    thread.stackSize = 8 << 20
-    thread.start()
     return stream
   }
 

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import RendaData
 
 /// The `renda` command line: hand-written argument parsing and exit codes.
 ///
@@ -69,10 +74,10 @@ package struct CommandIO: Sendable {
   }
 
   package static let standard = CommandIO(
-    output: { FileHandle.standardOutput.write(Data($0.utf8)) },
+    output: { FileDescriptorIO.write(Array($0.utf8), to: 1) },
     error: { message in
       let text = message.hasSuffix("\n") ? message : message + "\n"
-      FileHandle.standardError.write(Data(text.utf8))
+      FileDescriptorIO.write(Array(text.utf8), to: 2)
     },
-    readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() })
+    readStandardInput: { Data(FileDescriptorIO.readToEnd(0) ?? []) })
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RendaAnalysis
 import RendaChecks
 import RendaData
@@ -31,20 +35,16 @@ package struct RendaConfiguration: Sendable {
   }
 
   /// The configuration file's directory.
-  package var directory: String? { source.map { ($0 as NSString).deletingLastPathComponent } }
+  package var directory: String? { source.map(PathString.deletingLastComponent) }
 
   /// True when `path` matches an `ignore` pattern (relative to the config's directory).
   package func ignores(_ path: String) -> Bool {
     guard !ignore.isEmpty else { return false }
-    let absolute = (path as NSString).standardizingPath
+    let absolute = PathString.standardized(path)
     var relative = absolute
     if let directory {
-      let base = ((directory.isEmpty ? "." : directory) as NSString).standardizingPath
-      let full =
-        absolute.hasPrefix("/")
-        ? absolute : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(absolute)
-      let fullBase =
-        base.hasPrefix("/") ? base : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(base)
+      let full = PathString.absolute(absolute)
+      let fullBase = PathString.absolute(PathString.standardized(directory.isEmpty ? "." : directory))
       if full.hasPrefix(fullBase + "/") { relative = String(full.dropFirst(fullBase.count + 1)) }
     }
     return ignore.contains { Glob.matches($0, relative) }
@@ -63,15 +63,11 @@ package enum ConfigurationLoader {
 
   /// The nearest `.renda.json` in `directory` or its parents.
   package static func find(from directory: String) -> String? {
-    var current = directory
-    if !current.hasPrefix("/") {
-      current = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(current)
-    }
-    current = (current as NSString).standardizingPath
+    var current = PathString.standardized(PathString.absolute(directory))
     while true {
-      let candidate = (current as NSString).appendingPathComponent(fileName)
+      let candidate = PathString.appending(current, fileName)
       if FileManager.default.fileExists(atPath: candidate) { return candidate }
-      let parent = (current as NSString).deletingLastPathComponent
+      let parent = PathString.deletingLastComponent(current)
       if parent == current || parent.isEmpty { return nil }
       current = parent
     }
@@ -91,13 +87,13 @@ package enum ConfigurationLoader {
       throw ConfigurationError(
         source: source, message: "line \(syntax.line), column \(syntax.column): not valid JSON: \(syntax.message)")
     }
-    let object: Any
+    let object: ConfigurationJSON
     do {
-      object = try JSONSerialization.jsonObject(with: data)
+      object = try JSONDecoder().decode(ConfigurationJSON.self, from: data)
     } catch {
-      throw ConfigurationError(source: source, message: "not valid JSON (\(error.localizedDescription))")
+      throw ConfigurationError(source: source, message: "not valid JSON (\(error))")
     }
-    guard let root = object as? [String: Any] else {
+    guard case .object(let root) = object else {
       throw ConfigurationError(source: source, message: "$: expected an object")
     }
     let allowed: Set<String> = ["$schema", "rules", "glossaries", "ignore"]
@@ -107,7 +103,7 @@ package enum ConfigurationLoader {
     }
     var checks = CheckConfiguration()
     if let rules = root["rules"] {
-      guard let rules = rules as? [String: Any] else {
+      guard case .object(let rules) = rules else {
         throw ConfigurationError(source: source, message: "$.rules: expected an object of rule id → setting")
       }
       for (id, value) in rules.sorted(by: { $0.key < $1.key }) {
@@ -123,15 +119,15 @@ package enum ConfigurationLoader {
     do {
       glossary = try GlossaryLoader.builtIn()
     } catch {
-      throw ConfigurationError(source: "built-in glossary", message: error.description)
+      throw ConfigurationError(source: "built-in glossary", message: "\(error)")
     }
-    let base = (source as NSString).deletingLastPathComponent
+    let base = PathString.deletingLastComponent(source)
     if let files = root["glossaries"] {
-      guard let files = files as? [String] else {
+      guard let files = files.strings else {
         throw ConfigurationError(source: source, message: "$.glossaries: expected an array of file paths")
       }
       for file in files {
-        let path = file.hasPrefix("/") ? file : (base as NSString).appendingPathComponent(file)
+        let path = file.hasPrefix("/") ? file : PathString.appending(base, file)
         do {
           glossary = GlossaryLoader.merging(
             glossary, with: try GlossaryLoader.load(contentsOf: URL(fileURLWithPath: path)))
@@ -142,7 +138,7 @@ package enum ConfigurationLoader {
     }
     var ignore: [String] = []
     if let patterns = root["ignore"] {
-      guard let patterns = patterns as? [String] else {
+      guard let patterns = patterns.strings else {
         throw ConfigurationError(source: source, message: "$.ignore: expected an array of glob patterns")
       }
       ignore = patterns
@@ -150,15 +146,11 @@ package enum ConfigurationLoader {
     return RendaConfiguration(checks: checks, glossary: glossary, ignore: ignore, source: source)
   }
 
-  private static func setting(_ value: Any, path: String, source: String) throws(ConfigurationError)
+  private static func setting(_ value: ConfigurationJSON, path: String, source: String) throws(ConfigurationError)
     -> CheckConfiguration.RuleSetting
   {
-    if let flag = value as? Bool,
-      type(of: value) != type(of: NSNumber(value: 1)) || "\(value)" == "true" || "\(value)" == "false"
-    {
-      return flag ? .on : .off
-    }
-    if let text = value as? String {
+    if case .bool(let flag) = value { return flag ? .on : .off }
+    if case .string(let text) = value {
       switch text {
       case "off": return .off
       case "on": return .on
@@ -168,6 +160,44 @@ package enum ConfigurationLoader {
     }
     throw ConfigurationError(
       source: source, message: "\(path): expected \"off\", \"on\", \"error\", \"warning\", \"info\" or \"hint\"")
+  }
+}
+
+/// A JSON value of a configuration file, as far as the loader looks into it.
+private enum ConfigurationJSON: Decodable {
+  case object([String: ConfigurationJSON])
+  case array([ConfigurationJSON])
+  case string(String)
+  case bool(Bool)
+  case number
+  case null
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if container.decodeNil() {
+      self = .null
+    } else if let flag = try? container.decode(Bool.self) {
+      self = .bool(flag)
+    } else if (try? container.decode(Double.self)) != nil {
+      self = .number
+    } else if let text = try? container.decode(String.self) {
+      self = .string(text)
+    } else if let items = try? container.decode([ConfigurationJSON].self) {
+      self = .array(items)
+    } else {
+      self = .object(try container.decode([String: ConfigurationJSON].self))
+    }
+  }
+
+  /// The strings of an array of strings; nil for anything else.
+  var strings: [String]? {
+    guard case .array(let items) = self else { return nil }
+    var strings: [String] = []
+    for item in items {
+      guard case .string(let text) = item else { return nil }
+      strings.append(text)
+    }
+    return strings
   }
 }
 

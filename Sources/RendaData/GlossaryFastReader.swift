@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A hand-written reader of glossary files (all five sections: formulas, provinces,
 /// confusables, places, phrases) straight from the bytes into the loader's DTOs.

@@ -1,5 +1,9 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
 import RendaAnalysis
 
@@ -48,7 +52,7 @@ package enum GlossaryLoader {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw GlossaryLoadError(source: source, path: "$", message: "cannot read the file: \(error.localizedDescription)")
+      throw GlossaryLoadError(source: source, path: "$", message: "cannot read the file: \(FileError.describe(error))")
     }
     return try decode(data, source: source)
   }
@@ -187,17 +191,12 @@ package enum GlossaryLoader {
 
   private static func builtInSource(_ name: String) -> String { "RendaData/Resources/\(name).json" }
 
+  /// A built-in file's bytes, compiled into the binary by the EmbedResources plugin.
   private static func resource(_ name: String) throws(GlossaryLoadError) -> Data {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources")
-    else {
-      throw GlossaryLoadError(source: builtInSource(name), path: "$", message: "resource missing from the bundle")
+    guard let file = EmbeddedResources.files.first(where: { $0.name == name }) else {
+      throw GlossaryLoadError(source: builtInSource(name), path: "$", message: "resource missing from the build")
     }
-    do {
-      return try Data(contentsOf: url)
-    } catch {
-      throw GlossaryLoadError(
-        source: builtInSource(name), path: "$", message: "cannot read the resource: \(error.localizedDescription)")
-    }
+    return file.text.withUTF8Buffer { Data($0) }
   }
 }
 
@@ -229,35 +228,20 @@ extension GlossaryLoadError {
     }
   }
 
-  /// JSONDecoder says only "not valid JSON"; JSONSerialization says where (on Linux as
-  /// "around character N", N a UTF-8 byte offset), which is rewritten as a line and column
-  /// (1-based, the column counted in Unicode scalars).
+  /// JSONDecoder says only "not valid JSON"; `StrictJSONSyntax` says what and where.
   private static func syntaxProblem(in data: Data) -> String {
-    var detail: String
-    do {
-      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-      return "the data is not a JSON document"
-    } catch {
-      detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+    let bytes = [UInt8](data)
+    if let error = StrictJSONSyntax.check(bytes) {
+      return "\(error.message) at line \(error.line), column \(error.column)"
     }
-    if detail.hasSuffix(".") { detail.removeLast() }
-    guard let range = detail.range(of: "around character ") ?? detail.range(of: "character ") else { return detail }
-    let digits = detail[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-    guard let offset = Int(digits), offset <= data.count else { return detail }
-    let before = data.prefix(offset)
-    let line = before.count(where: { $0 == UInt8(ascii: "\n") }) + 1
-    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
-    let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
-    let place =
-      detail[range].hasPrefix("around") ? "at line \(line), column \(column)" : "line \(line), column \(column)"
-    detail.replaceSubrange(range.lowerBound..<digits.endIndex, with: place)
-    return detail
+    if String(validating: bytes, as: UTF8.self) == nil { return "the bytes are not UTF-8" }
+    return "the data is not a JSON document"
   }
 
   /// "Expected to decode Bool but found a string instead." -> "a string" (in JSON's words).
   private static func found(in debugDescription: String) -> String? {
-    guard let start = debugDescription.range(of: "but found "),
-      let end = debugDescription.range(of: " instead", range: start.upperBound..<debugDescription.endIndex)
+    guard let start = debugDescription.firstRange(of: "but found "),
+      let end = debugDescription[start.upperBound...].firstRange(of: " instead")
     else { return nil }
     let found = debugDescription[start.upperBound..<end.lowerBound]
     return found == "a dictionary" ? "an object" : String(found)

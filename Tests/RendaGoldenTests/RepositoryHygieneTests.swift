@@ -28,6 +28,30 @@ import Testing
     #expect(offenders.isEmpty, "\(module) must stay free of IO and protocol modules: \(offenders)")
   }
 
+  /// The edge modules and the tool the build runs: Foundation's essentials, not the whole of
+  /// Foundation (with its ICU library, ~5 ms of dynamic loading in every `renda` process).
+  /// `import Foundation` may stand only in the `#else` of `#if canImport(FoundationEssentials)`,
+  /// for platforms whose Foundation is one module.
+  static let edgeModules = [
+    "Sources/RendaData", "Sources/RendaConfiguration", "Sources/JSONRPC", "Sources/LSPTypes", "Sources/RendaLSP",
+    "Sources/RendaCLI", "Sources/renda", "Plugins/embed-resources",
+  ]
+
+  @Test("the binary's modules import Foundation's essentials, the whole Foundation only as a fallback", arguments: edgeModules)
+  func edgeImportsOnlyTheEssentials(_ directory: String) throws {
+    var offenders: [String] = []
+    for file in Self.swiftFiles(in: directory) {
+      let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+      for (index, line) in lines.enumerated() where line.trimmingCharacters(in: .whitespaces) == "import Foundation" {
+        let fallback =
+          index >= 3 && lines[index - 1].trimmingCharacters(in: .whitespaces) == "#else"
+          && lines[index - 3].trimmingCharacters(in: .whitespaces) == "#if canImport(FoundationEssentials)"
+        if !fallback { offenders.append("\(file.lastPathComponent):\(index + 1)") }
+      }
+    }
+    #expect(offenders.isEmpty, "import FoundationEssentials (with Foundation only in the #else): \(offenders)")
+  }
+
   @Test("rule ids are unique, kebab-case, and the registry is sorted")
   func registry() {
     let ids = CheckRegistry.ids

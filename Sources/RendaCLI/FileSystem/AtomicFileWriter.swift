@@ -1,4 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import RendaData
 
 /// Writes a file so that it is never half-written: the new bytes go to a temporary file
 /// in the same directory, created with the original's permissions (never readable by
@@ -28,9 +38,9 @@ enum AtomicFileWriter {
       throw WriteError(path: path, message: "cannot read the file's permissions; not changed")
     }
     let mode = status.st_mode & 0o7777
-    let directory = (target as NSString).deletingLastPathComponent
-    let name = (target as NSString).lastPathComponent
-    let temporary = (directory as NSString).appendingPathComponent(
+    let directory = PathString.deletingLastComponent(target)
+    let name = PathString.lastComponent(target)
+    let temporary = PathString.appending(directory,
       ".\(name).renda-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).tmp")
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
     guard descriptor >= 0 else {

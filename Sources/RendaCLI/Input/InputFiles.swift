@@ -1,5 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import RendaText
+import RendaData
 
 /// One input the user named, read and validated.
 struct InputDocument {
@@ -29,23 +39,19 @@ package enum InputFiles {
         result.append(.success(path))
         continue
       }
-      var isDirectory: ObjCBool = false
-      guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      guard let status = FileStatus(path: path) else {
         result.append(.failure(InputError(path: path, message: "no such file or directory")))
         continue
       }
-      if isDirectory.boolValue {
-        guard let enumerator = manager.enumerator(atPath: path) else {
+      if status.kind == .directory {
+        guard let entries = try? manager.subpathsOfDirectory(atPath: path) else {
           result.append(.failure(InputError(path: path, message: "cannot read directory")))
           continue
         }
         var found: [String] = []
-        while let entry = enumerator.nextObject() as? String {
-          let ext = (entry as NSString).pathExtension.lowercased()
-          guard extensions.contains(ext) else { continue }
-          let full = (path as NSString).appendingPathComponent(entry)
-          var entryIsDirectory: ObjCBool = false
-          if manager.fileExists(atPath: full, isDirectory: &entryIsDirectory), !entryIsDirectory.boolValue {
+        for entry in entries where extensions.contains(PathString.pathExtension(entry).lowercased()) {
+          let full = PathString.appending(path, entry)
+          if let entryStatus = FileStatus(path: full), entryStatus.kind != .directory {
             found.append(full)
           }
         }
@@ -72,7 +78,7 @@ package enum InputFiles {
       do {
         bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
       } catch {
-        return .failure(InputError(path: path, message: "cannot read file (\(error.localizedDescription))"))
+        return .failure(InputError(path: path, message: "cannot read file (\(FileError.describe(error)))"))
       }
     }
     do {
@@ -97,33 +103,6 @@ package enum InputFiles {
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
-    /// `read` into `buffer` from `offset` on, retried when interrupted; nil on an error.
-    func readSome(_ buffer: UnsafeMutableRawBufferPointer, from offset: Int) -> Int? {
-      while true {
-        let n = Foundation.read(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if n >= 0 { return n }
-        if errno != EINTR { return nil }
-      }
-    }
-    var bytes = [UInt8](repeating: 0, count: info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0)
-    var count = 0
-    while count < bytes.count {
-      guard let n = bytes.withUnsafeMutableBytes({ readSome($0, from: count) }) else { return nil }
-      if n == 0 { break }
-      count += n
-    }
-    if count < bytes.count {
-      bytes.removeLast(bytes.count - count)  // the file shrank since `fstat`
-      return bytes
-    }
-    // Whatever the file grew by since `fstat` (or all of a pipe's), in pieces (the array is
-    // not grown to probe for the end).
-    var piece = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      guard let n = piece.withUnsafeMutableBytes({ readSome($0, from: 0) }) else { return nil }
-      if n == 0 { break }
-      bytes.append(contentsOf: piece[..<n])
-    }
-    return bytes
+    return FileDescriptorIO.readToEnd(fd, expectedSize: info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0)
   }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RendaChecks
 import RendaIDE
 import RendaText
@@ -100,7 +104,7 @@ package enum FindingsReport {
   ) {
     let empty = encode(File(path: checked.document.path, findings: []))
     let hole = "\"findings\" : [\n\n  ]"
-    guard let range = empty.range(of: hole) else {
+    guard let range = empty.firstRange(of: hole) else {
       // Not the encoder's layout this was written for: the whole item at once.
       let findings = checked.findings
       noting(findings)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes the reports of files analysed in parallel in input order, as soon as they can be.
 ///
@@ -24,7 +28,7 @@ final class OrderedOutput: @unchecked Sendable {
     var finished = false
   }
 
-  private let condition = NSCondition()
+  private let condition = ConditionLock()
   private let io: CommandIO
   private let window: Int
   private var slots: [Int: Slot] = [:]

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RendaIDE
 
 /// The JSON of `renda outline --format json`, described by `schemas/outline.schema.json`.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RendaChecks
 import RendaIDE
 import RendaText
@@ -116,7 +120,7 @@ enum RDJSONReport {
   static let frame: (empty: String, opening: String, closing: String) = {
     let empty = FindingsReport.encode(Result(diagnostics: [], source: Source()))
     let hole = "\"diagnostics\" : [\n\n  ]"
-    guard let range = empty.range(of: hole) else { return (empty, empty, "") }
+    guard let range = empty.firstRange(of: hole) else { return (empty, empty, "") }
     let opening = String(empty[..<range.lowerBound]) + "\"diagnostics\" : [\n"
     let closing = "\n  ]" + String(empty[range.upperBound...])
     return (empty, opening, closing)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RendaChecks
 import RendaIDE
 import RendaText
@@ -124,8 +128,25 @@ enum SARIFReport {
     if path.hasPrefix("/") { return URL(fileURLWithPath: path).absoluteString }
     var trimmed = path
     while trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
-    let allowed = CharacterSet.urlPathAllowed
-    return trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? trimmed
+    return percentEncodingPath(trimmed)
+  }
+
+  /// `path` with every byte outside RFC 3986's path characters (unreserved, sub-delims, `:`,
+  /// `@` and `/`: Foundation's `urlPathAllowed`) written as `%XX`.
+  static func percentEncodingPath(_ path: String) -> String {
+    let allowed = Set("-._~!$&'()*+,;=:@/".utf8)
+    let hex = Array("0123456789ABCDEF".utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(path.utf8.count)
+    for byte in path.utf8 {
+      let isAlphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+      if isAlphanumeric || allowed.contains(byte) {
+        bytes.append(byte)
+      } else {
+        bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The results of one file, in the order of its findings.
@@ -206,7 +227,7 @@ enum SARIFReport {
       var results: [String]
     }
 
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var pieces: [Int: Piece] = [:]
 
     /// Adds the results of `findings` (by default all of the file's; called once per batch of
@@ -233,9 +254,10 @@ enum SARIFReport {
       let filled = ordered.flatMap(\.results)
       guard !filled.isEmpty else { return empty }
       let hole = "\"results\" : [\n\n      ]"
-      guard let range = empty.range(of: hole) else { return empty }
-      return empty.replacingCharacters(
-        in: range, with: "\"results\" : [\n" + filled.joined(separator: ",\n") + "\n      ]")
+      guard let range = empty.firstRange(of: hole) else { return empty }
+      var log = empty
+      log.replaceSubrange(range, with: "\"results\" : [\n" + filled.joined(separator: ",\n") + "\n      ]")
+      return log
     }
   }
 

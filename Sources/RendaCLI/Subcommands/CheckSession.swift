@@ -1,9 +1,14 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RendaChecks
 import RendaConfiguration
 import RendaIDE
 import RendaText
+import RendaData
 
 /// What `check` and `fix` share: expanding inputs, finding each file's configuration,
 /// analysing files in parallel (results in input order).
@@ -103,7 +108,7 @@ struct CheckSession {
   func configuration(for path: String) throws(ConfigurationError) -> RendaConfiguration {
     if let explicit { return explicit }
     let directory =
-      path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
+      path == "-" ? FileManager.default.currentDirectoryPath : PathString.deletingLastComponent(path)
     guard let file = ConfigurationLoader.find(from: directory.isEmpty ? "." : directory) else { return defaults }
     return try cache.configuration(at: file)
   }
@@ -188,7 +193,7 @@ struct CheckSession {
 
 /// Configurations read so far, by file (read once even when checked in parallel).
 final class ConfigurationCache: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = ConditionLock()
   private var loaded: [String: Result<RendaConfiguration, ConfigurationError>] = [:]
 
   func configuration(at path: String) throws(ConfigurationError) -> RendaConfiguration {
@@ -208,7 +213,7 @@ final class ConfigurationCache: @unchecked Sendable {
 
 /// Slots written by parallel workers, each slot by exactly one worker.
 final class ResultSlots<Value>: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = ConditionLock()
   private var storage: [Value?]
 
   init(count: Int) { storage = Array(repeating: nil, count: count) }

@@ -7,12 +7,17 @@ enum RulesCommand {
     let width = CheckRegistry.ids.map(\.count).max() ?? 10
     var out = ""
     for check in CheckRegistry.all {
-      let id = check.id.padding(toLength: width, withPad: " ", startingAt: 0)
-      let severity = check.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+      let id = padded(check.id, to: width)
+      let severity = padded(check.defaultSeverity.rawValue, to: 7)
       out += "\(id)  \(severity)  \(check.summary.text(in: language))\n"
     }
     io.output(out)
     return 0
+  }
+
+  /// `text` cut or filled with spaces to `width` characters.
+  private static func padded(_ text: String, to width: Int) -> String {
+    text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
   }
 
   /// `--lang zh|en`; nil after reporting a usage error.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RendaChecks
 
 /// Where a diagnostic's `codeDescription` points: the rule's page, `<base><id>.md`.
@@ -47,6 +51,6 @@ enum RuleDocumentation {
         return resolved
       }
     #endif
-    return Bundle.main.executablePath ?? CommandLine.arguments.first
+    return CommandLine.arguments.first
   }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONRPC
 import LSPTypes
 import RendaAnalysis
@@ -122,7 +126,7 @@ struct ConfigurationResolver {
   /// The file-system directory of a `file:` URI; nil for other schemes.
   static func directory(of uri: DocumentURI) -> String? {
     guard let path = path(of: uri) else { return nil }
-    return (path as NSString).deletingLastPathComponent
+    return PathString.deletingLastComponent(path)
   }
 
   static func path(of uri: DocumentURI) -> String? {

@@ -1,7 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONRPC
 import LSPTypes
 import Synchronization
+import RendaData
 
 /// The server's log: every line goes to stderr (never stdout, which carries the
 /// protocol); warnings and errors also go to the client as `window/logMessage`, and
@@ -49,7 +54,7 @@ final class ServerLog: Sendable {
   }
 
   private func write(_ level: String, _ message: String) {
-    FileHandle.standardError.write(Data("renda lsp: \(level): \(message)\n".utf8))
+    FileDescriptorIO.write(Array("renda lsp: \(level): \(message)\n".utf8), to: 2)
   }
 
   private func notify<N: LSPNotification>(_ notification: N.Type, _ params: N.Params) {

@@ -1,10 +1,15 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LSPTypes
 import RendaIDE
 import RendaPage
 import RendaText
 import Synchronization
+import RendaData
 
 /// A page symbol with its range already in LSP positions.
 struct LocatedSymbol: Sendable {
@@ -28,7 +33,7 @@ final class WorkspaceSymbolIndex: Sendable {
 
   private struct Entry {
     var size: Int
-    var modified: Date
+    var modified: Duration
     var encoding: PositionEncoding
     var symbols: [LocatedSymbol]
   }
@@ -102,21 +107,24 @@ final class WorkspaceSymbolIndex: Sendable {
   /// Paths of the candidate files, sorted, without repeats (roots may nest).
   static func files(under roots: [String]) -> [String] {
     var found: Set<String> = []
-    let keys: [URLResourceKey] = [.isRegularFileKey]
     for root in roots {
-      guard
-        let walker = FileManager.default.enumerator(
-          at: URL(fileURLWithPath: root), includingPropertiesForKeys: keys,
-          options: [.skipsHiddenFiles, .skipsPackageDescendants])
-      else { continue }
       var visited = 0
-      for case let url as URL in walker {
-        visited += 1
-        guard found.count < maximumFiles, visited <= maximumEntries else { break }
-        guard extensions.contains(url.pathExtension.lowercased()),
-          (try? url.resourceValues(forKeys: Set(keys)))?.isRegularFile == true
-        else { continue }
-        found.insert(url.standardizedFileURL.path)
+      // Depth first, hidden entries skipped, symbolic links to directories not followed.
+      var pending = [PathString.standardized(root)]
+      walk: while let directory = pending.popLast() {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+        for entry in entries.sorted().reversed() where !entry.hasPrefix(".") {
+          visited += 1
+          guard found.count < maximumFiles, visited <= maximumEntries else { break walk }
+          let path = PathString.appending(directory, entry)
+          if FileStatus(path: path, followingLinks: false)?.kind == .directory {
+            pending.append(path)
+          } else if extensions.contains(PathString.pathExtension(entry).lowercased()),
+            FileStatus(path: path)?.kind == .regular
+          {
+            found.insert(path)
+          }
+        }
       }
     }
     return found.sorted()
@@ -125,10 +133,9 @@ final class WorkspaceSymbolIndex: Sendable {
   /// One file's symbols: from the cache when its size and date are unchanged, else read
   /// and parsed. Nil for a file too large, unreadable or not UTF-8.
   private func symbols(ofFile path: String, encoding: PositionEncoding) -> [LocatedSymbol]? {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      let size = (attributes[.size] as? NSNumber)?.intValue, size <= Self.maximumFileSize
-    else { return nil }
-    let modified = attributes[.modificationDate] as? Date ?? .distantPast
+    guard let status = FileStatus(path: path), status.size <= Self.maximumFileSize else { return nil }
+    let size = status.size
+    let modified = status.modified
     if let entry = cache.withLock({ $0[path] }), entry.size == size, entry.modified == modified,
       entry.encoding == encoding
     {

@@ -1,16 +1,17 @@
 /// A strict JSON syntax check (RFC 8259) that says where the first error is.
 ///
-/// Foundation's parser accepts trailing commas and reports errors without a position;
-/// a configuration error must name its line and column, so `.renda.json` is checked
-/// here first.
-enum StrictJSONSyntax {
-  struct SyntaxError: Error {
-    var line: Int
-    var column: Int
-    var message: String
+/// `JSONDecoder` accepts some text RFC 8259 does not and reports errors without a
+/// position; a configuration or glossary error must name its line and column, so
+/// `.renda.json` is checked here first, and a glossary `JSONDecoder` rejects is checked here
+/// for the place to name. Columns count Unicode scalars, from 1.
+package enum StrictJSONSyntax {
+  package struct SyntaxError: Error {
+    package var line: Int
+    package var column: Int
+    package var message: String
   }
 
-  static func check(_ bytes: [UInt8]) -> SyntaxError? {
+  package static func check(_ bytes: [UInt8]) -> SyntaxError? {
     var parser = Parser(bytes: bytes)
     do throws(SyntaxError) {
       parser.skipWhitespace()
