@@ -22,7 +22,8 @@ let package = Package(
     // The files in Resources/ are compiled in by the EmbedResources plugin (not SwiftPM
     // resources: see the plugin), so the binary needs no resource directory and no Foundation.
     .target(
-      name: "RendaData", dependencies: ["RendaAnalysis"], swiftSettings: strict, plugins: ["EmbedResources"]),
+      name: "RendaData", dependencies: ["RendaText", "RendaAnalysis"], swiftSettings: strict,
+      plugins: ["EmbedResources"]),
     // Rules: one per file in Checks/, the runner, suppressions, fixes. No Foundation.
     .target(
       name: "RendaChecks", dependencies: ["RendaText", "RendaPage", "RendaAnalysis"],

@@ -23,7 +23,7 @@ func withContiguousBytes<Bytes: Collection<UInt8>, Result>(
 }
 
 /// Namespace for UTF-8 byte facts. `enum` without cases: never instantiated.
-enum UTF8Bytes {
+package enum UTF8Bytes {
   /// `\n`
   static let lineFeed: UInt8 = 0x0A
   /// `\r`

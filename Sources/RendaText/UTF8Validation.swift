@@ -28,7 +28,7 @@ extension UTF8Bytes {
   /// Byte offset of the first byte of the first ill-formed sequence in
   /// `buffer`, or nil when the whole buffer is valid UTF-8. Skips ASCII 8
   /// bytes at a time. O(n), never reads past the buffer.
-  static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+  package static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
     let count = buffer.count
     var index = 0
     while index < count {
