@@ -50,12 +50,21 @@ var source = """
     static let files: [(name: String, text: StaticString)] = [
 
   """
+var names: Set<Substring> = []
 for path in arguments.dropFirst(2) {
   let bytes = contents(of: path)
   guard let text = String(validating: bytes, as: UTF8.self) else { fail("\(path) is not UTF-8") }
-  if text.contains("\r") { fail("\(path) has a carriage return, which a Swift literal would not keep") }
+  // A literal keeps tabs and line feeds; a carriage return would come out as a line feed, and
+  // other control characters (which JSON does not allow unescaped either) would not compile.
+  if let control = bytes.first(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A }) {
+    fail("\(path) has the control character 0x\(String(control, radix: 16)), which a Swift literal would not keep")
+  }
   var name = Substring(path.split(separator: "/").last ?? "")
   if let dot = name.lastIndex(of: ".") { name = name[..<dot] }
+  guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else {
+    fail("\(path): a resource name of letters, digits, '-', '_' and '.' only")
+  }
+  guard names.insert(name).inserted else { fail("two resources are named \(name)") }
   source += "    (\"\(name)\", \(literal(text))),\n"
 }
 source += "  ]\n}\n"

@@ -3,7 +3,13 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import RendaData
+import Synchronization
 
 /// The `renda` command line: hand-written argument parsing and exit codes.
 ///
@@ -32,6 +38,17 @@ package enum RendaCommand {
 
   /// Runs the command line and returns the process exit code.
   package static func main(_ arguments: [String], io: CommandIO = .standard) -> Int32 {
+    let code = run(arguments, io: io)
+    // A report cut short (a full disk) or standard input that failed is an error, whatever
+    // the command found.
+    if let failure = CommandIO.standardStreamFailure.withLock({ $0 }) {
+      FileDescriptorIO.write(Array("renda: \(failure)\n".utf8), to: 2)
+      return 2
+    }
+    return code
+  }
+
+  private static func run(_ arguments: [String], io: CommandIO) -> Int32 {
     var args = Array(arguments.dropFirst())
     guard let command = args.first else {
       io.error("renda: no command given\n\n" + usage)
@@ -73,11 +90,31 @@ package struct CommandIO: Sendable {
     self.readStandardInput = readStandardInput
   }
 
+  /// The process's standard streams. A failed write or read is kept (the first one) in
+  /// `standardStreamFailure`, which `RendaCommand.main` turns into exit code 2.
   package static let standard = CommandIO(
-    output: { FileDescriptorIO.write(Array($0.utf8), to: 1) },
+    output: { text in
+      if !FileDescriptorIO.write(Array(text.utf8), to: 1) { noteFailure("cannot write the output") }
+    },
     error: { message in
       let text = message.hasSuffix("\n") ? message : message + "\n"
       FileDescriptorIO.write(Array(text.utf8), to: 2)
     },
-    readStandardInput: { Data(FileDescriptorIO.readToEnd(0) ?? []) })
+    readStandardInput: {
+      guard let bytes = FileDescriptorIO.readToEnd(0) else {
+        noteFailure("cannot read standard input")
+        return Data()
+      }
+      return Data(bytes)
+    })
+
+  /// The first failure of a standard stream, in words; nil while there is none.
+  package static let standardStreamFailure = Mutex<String?>(nil)
+
+  private static func noteFailure(_ what: String) {
+    let reason = String(cString: strerror(errno))
+    standardStreamFailure.withLock { failure in
+      if failure == nil { failure = "\(what): \(reason)" }
+    }
+  }
 }

@@ -40,11 +40,12 @@ package struct RendaConfiguration: Sendable {
   /// True when `path` matches an `ignore` pattern (relative to the config's directory).
   package func ignores(_ path: String) -> Bool {
     guard !ignore.isEmpty else { return false }
-    let absolute = PathString.standardized(path)
-    var relative = absolute
+    var relative = PathString.standardized(path)
     if let directory {
-      let full = PathString.absolute(absolute)
-      let fullBase = PathString.absolute(PathString.standardized(directory.isEmpty ? "." : directory))
+      // Both sides absolute, with symbolic links resolved: a configuration named through a
+      // link still covers the files under it.
+      let full = PathString.resolvingLinks(PathString.absolute(path))
+      let fullBase = PathString.resolvingLinks(PathString.absolute(directory.isEmpty ? "." : directory))
       if full.hasPrefix(fullBase + "/") { relative = String(full.dropFirst(fullBase.count + 1)) }
     }
     return ignore.contains { Glob.matches($0, relative) }
@@ -91,7 +92,10 @@ package enum ConfigurationLoader {
     do {
       object = try JSONDecoder().decode(ConfigurationJSON.self, from: data)
     } catch {
-      throw ConfigurationError(source: source, message: "not valid JSON (\(error))")
+      // What the syntax check lets through and JSONDecoder does not (a number too large for
+      // a Double, a lone surrogate escape): its own words, not the error's dump.
+      let reason = (error as? DecodingError).map(Self.reason) ?? "\(error)"
+      throw ConfigurationError(source: source, message: "not valid JSON (\(reason))")
     }
     guard case .object(let root) = object else {
       throw ConfigurationError(source: source, message: "$: expected an object")
@@ -144,6 +148,16 @@ package enum ConfigurationLoader {
       ignore = patterns
     }
     return RendaConfiguration(checks: checks, glossary: glossary, ignore: ignore, source: source)
+  }
+
+  private static func reason(_ error: DecodingError) -> String {
+    switch error {
+    case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
+      .valueNotFound(_, let context):
+      return context.debugDescription
+    @unknown default:
+      return "\(error)"
+    }
   }
 
   private static func setting(_ value: ConfigurationJSON, path: String, source: String) throws(ConfigurationError)

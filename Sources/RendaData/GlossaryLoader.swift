@@ -218,7 +218,9 @@ extension GlossaryLoadError {
         source: source, path: [JSONPathComponent](codingPath: context.codingPath).rendered,
         message: "expected \(Self.describe(type)), found null")
     case .dataCorrupted(let context) where context.codingPath.isEmpty:
-      self.init(source: source, path: "$", message: "not valid JSON: \(Self.syntaxProblem(in: data))")
+      self.init(
+        source: source, path: "$",
+        message: "not valid JSON: \(Self.syntaxProblem(in: data) ?? context.debugDescription)")
     case .dataCorrupted(let context):
       self.init(
         source: source, path: [JSONPathComponent](codingPath: context.codingPath).rendered,
@@ -228,14 +230,10 @@ extension GlossaryLoadError {
     }
   }
 
-  /// JSONDecoder says only "not valid JSON"; `StrictJSONSyntax` says what and where.
-  private static func syntaxProblem(in data: Data) -> String {
-    let bytes = [UInt8](data)
-    if let error = StrictJSONSyntax.check(bytes) {
-      return "\(error.message) at line \(error.line), column \(error.column)"
-    }
-    if String(validating: bytes, as: UTF8.self) == nil { return "the bytes are not UTF-8" }
-    return "the data is not a JSON document"
+  /// JSONDecoder says only "not valid JSON"; `StrictJSONSyntax` says what and where (nil when
+  /// it finds the text well-formed, e.g. a number too large for JSONDecoder).
+  private static func syntaxProblem(in data: Data) -> String? {
+    StrictJSONSyntax.check([UInt8](data)).map { "\($0.message) at line \($0.line), column \($0.column)" }
   }
 
   /// "Expected to decode Bool but found a string instead." -> "a string" (in JSON's words).

@@ -1,3 +1,5 @@
+import RendaText
+
 /// A strict JSON syntax check (RFC 8259) that says where the first error is.
 ///
 /// `JSONDecoder` accepts some text RFC 8259 does not and reports errors without a
@@ -11,7 +13,12 @@ package enum StrictJSONSyntax {
     package var message: String
   }
 
+  /// The first problem: bytes that are not UTF-8, or the first syntax error; nil for a
+  /// well-formed JSON text.
   package static func check(_ bytes: [UInt8]) -> SyntaxError? {
+    if let offset = bytes.withUnsafeBufferPointer({ UTF8Bytes.firstInvalidOffset($0) }) {
+      return Parser(bytes: bytes, index: offset).error("bytes that are not UTF-8")
+    }
     var parser = Parser(bytes: bytes)
     do throws(SyntaxError) {
       parser.skipWhitespace()
@@ -28,6 +35,8 @@ package enum StrictJSONSyntax {
     let bytes: [UInt8]
     var index = 0
 
+    /// `message` at the current index, as a line and a column (both from 1; the column counts
+    /// Unicode scalars).
     func error(_ message: String) -> SyntaxError {
       var line = 1
       var column = 1

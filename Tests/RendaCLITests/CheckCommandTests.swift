@@ -384,6 +384,9 @@ struct CheckCommandTests {
       (#"{"ignore": "drafts/**"}"#, "$.ignore"),
       (#"{"rule": {}}"#, "$.rule"),
       (#"{"rules": {"paired-punctuation": "off"}"#, "not valid JSON"),
+      (#"{"rules": {"paired-punctuation": 1}}"#, "$.rules.paired-punctuation"),
+      (#"{"rules": {"paired-punctuation": [true]}}"#, "$.rules.paired-punctuation"),
+      (#"{"rules": {"paired-punctuation": 1e400}}"#, "not valid JSON"),
     ])
   func badConfiguration(config: String, named: String) throws {
     let directory = try TemporaryDirectory()
@@ -402,6 +405,25 @@ struct CheckCommandTests {
     #expect(explicit.status == 2)
     #expect(explicit.error.contains(file.path), "stderr: \(explicit.error)")
     #expect(explicit.error.contains(named), "stderr: \(explicit.error)")
+  }
+
+  @Test("a .renda.json: true and false turn a rule on and off; bytes that are not UTF-8 are named by line and column")
+  func configurationBooleansAndBytes() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let page = try directory.file("page.txt", Array("■ 张三（北京）\n\n人大代表要依法履职,做到心中有数。\n".utf8))
+    let off = try directory.file("off.json", Array(#"{"rules": {"halfwidth-punctuation": false}}"#.utf8))
+    let on = try directory.file("on.json", Array(#"{"rules": {"halfwidth-punctuation": true}}"#.utf8))
+    let withoutRule = try runBinary(["check", "--format", "json", "--config", off.path, page.path])
+    #expect(withoutRule.status == 0, "stderr: \(withoutRule.error)")
+    #expect(!withoutRule.output.contains("halfwidth-punctuation"))
+    let withRule = try runBinary(["check", "--format", "json", "--config", on.path, page.path])
+    #expect(withRule.output.contains("halfwidth-punctuation"), "stderr: \(withRule.error)")
+
+    let bad = try directory.file("bad.json", Array(#"{"rules": {"ocr-spacing": "o"#.utf8) + [0xFF] + Array(#""}}"#.utf8))
+    let refused = try runBinary(["check", "--config", bad.path, page.path])
+    #expect(refused.status == 2)
+    #expect(refused.error.contains("line 1, column 29: not valid JSON: bytes that are not UTF-8"), "stderr: \(refused.error)")
   }
 
   @Test("a .renda.json the schema accepts, with $schema, is accepted by renda; the schema rejects a bad one")

@@ -26,7 +26,9 @@ struct BinaryTests {
   /// outside the `#else` of `canImport(FoundationEssentials)` brings them back.
   @Test func linksFoundationsEssentialsOnly() throws {
     let binary = try #require(RendaBinary.url)
-    guard let libraries = try Self.linkedLibraries(binary) else { return }
+    // No ldd, or a statically linked build (`--static-swift-stdlib`): nothing to load.
+    guard let libraries = try Self.linkedLibraries(binary), libraries.contains(where: { $0.hasPrefix("libswiftCore") })
+    else { return }
     #expect(libraries.contains { $0.hasPrefix("libFoundationEssentials") })
     let unwanted = libraries.filter {
       $0.hasPrefix("libFoundation.") || $0.hasPrefix("libFoundationInternationalization") || $0.hasPrefix("lib_FoundationICU")
@@ -34,9 +36,13 @@ struct BinaryTests {
     #expect(unwanted.isEmpty, "renda links \(unwanted)")
   }
 
-  /// The glossary is compiled in: a copy of the binary alone, in an empty directory, checks a page.
+  /// The glossary is compiled in: the binary names no resource bundle (SwiftPM's accessor
+  /// would look for one beside it and then at its build path), and a copy of it alone, in an
+  /// empty directory, checks a page with the built-in glossary.
   @Test func checksAPageWithNothingBesideIt() throws {
     let binary = try #require(RendaBinary.url)
+    let image = try Data(contentsOf: binary)
+    #expect(image.firstRange(of: Data("RendaData.resources".utf8)) == nil, "the binary looks for a resource bundle")
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("renda-alone-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }

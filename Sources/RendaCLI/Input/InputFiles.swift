@@ -44,16 +44,19 @@ package enum InputFiles {
         continue
       }
       if status.kind == .directory {
-        guard let entries = try? manager.subpathsOfDirectory(atPath: path) else {
+        guard (try? manager.contentsOfDirectory(atPath: path)) != nil else {
           result.append(.failure(InputError(path: path, message: "cannot read directory")))
           continue
         }
+        // Hidden files too, and past subdirectories that cannot be read.
         var found: [String] = []
-        for entry in entries where extensions.contains(PathString.pathExtension(entry).lowercased()) {
-          let full = PathString.appending(path, entry)
-          if let entryStatus = FileStatus(path: full), entryStatus.kind != .directory {
-            found.append(full)
+        DirectoryWalk.walk(path, includingHidden: true) { file in
+          if extensions.contains(PathString.pathExtension(file).lowercased()),
+            let status = FileStatus(path: file), status.kind != .directory
+          {
+            found.append(file)
           }
+          return true
         }
         if found.isEmpty {
           result.append(.failure(InputError(path: path, message: "directory holds no .txt or .md file")))

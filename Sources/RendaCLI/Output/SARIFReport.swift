@@ -131,16 +131,19 @@ enum SARIFReport {
     return percentEncodingPath(trimmed)
   }
 
-  /// `path` with every byte outside RFC 3986's path characters (unreserved, sub-delims, `:`,
-  /// `@` and `/`: Foundation's `urlPathAllowed`) written as `%XX`.
+  /// `path` percent-encoded as Foundation's `addingPercentEncoding(withAllowedCharacters:
+  /// .urlPathAllowed)` does it: every byte but letters, digits, `-._~!$&'()*+,=@/` and (after
+  /// the first `/`: a colon in the first segment would read as a scheme) `:` written as `%XX`.
   static func percentEncodingPath(_ path: String) -> String {
-    let allowed = Set("-._~!$&'()*+,;=:@/".utf8)
+    let allowed = Set("-._~!$&'()*+,=@/".utf8)
     let hex = Array("0123456789ABCDEF".utf8)
     var bytes: [UInt8] = []
     bytes.reserveCapacity(path.utf8.count)
+    var inFirstSegment = true
     for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") { inFirstSegment = false }
       let isAlphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-      if isAlphanumeric || allowed.contains(byte) {
+      if isAlphanumeric || allowed.contains(byte) || (byte == UInt8(ascii: ":") && !inFirstSegment) {
         bytes.append(byte)
       } else {
         bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]

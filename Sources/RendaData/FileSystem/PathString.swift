@@ -3,10 +3,16 @@
 #else
   import Foundation
 #endif
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-/// File paths as strings: what `NSString`'s path methods did, without the full Foundation
-/// (see the EmbedResources plugin). Lexical only: nothing here reads the file system except
-/// `absolute`, which reads the current directory.
+/// File paths as strings, without the full Foundation (see the EmbedResources plugin): the
+/// `NSString` path methods Renda used, lexical (`standardized` does not resolve links, as the
+/// Linux `standardizingPath` did: `resolvingLinks` does). Only `absolute` (the current
+/// directory) and `resolvingLinks` read the file system.
 package enum PathString {
   /// The path without its last component: `a/b/c` → `a/b`, `/a` → `/`, `a` → ``.
   package static func deletingLastComponent(_ path: String) -> String {
@@ -70,6 +76,22 @@ package enum PathString {
     }
     let joined = components.joined(separator: "/")
     return isAbsolute ? "/" + joined : (joined.isEmpty && !path.isEmpty ? "." : joined)
+  }
+
+  /// `path` (absolute) standardized, with every symbolic link in it resolved (`realpath`) as far
+  /// as it exists: `/link/a/new.txt` → `/target/a/new.txt` even when `new.txt` does not exist.
+  package static func resolvingLinks(_ path: String) -> String {
+    var existing = standardized(path)
+    var missing: [String] = []
+    while existing != "/" && !existing.isEmpty {
+      if let resolved = realpath(existing, nil) {
+        defer { free(resolved) }
+        return missing.reversed().reduce(String(cString: resolved)) { appending($0, $1) }
+      }
+      missing.append(lastComponent(existing))
+      existing = deletingLastComponent(existing)
+    }
+    return standardized(path)
   }
 
   private static func trimmingTrailingSlashes(_ path: String) -> String {

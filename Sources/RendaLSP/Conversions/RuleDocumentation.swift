@@ -51,6 +51,10 @@ enum RuleDocumentation {
         return resolved
       }
     #endif
-    return CommandLine.arguments.first
+    #if canImport(FoundationEssentials)
+      return CommandLine.arguments.first
+    #else
+      return Bundle.main.executablePath ?? CommandLine.arguments.first
+    #endif
   }
 }

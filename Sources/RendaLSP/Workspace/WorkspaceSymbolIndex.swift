@@ -109,22 +109,13 @@ final class WorkspaceSymbolIndex: Sendable {
     var found: Set<String> = []
     for root in roots {
       var visited = 0
-      // Depth first, hidden entries skipped, symbolic links to directories not followed.
-      var pending = [PathString.standardized(root)]
-      walk: while let directory = pending.popLast() {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
-        for entry in entries.sorted().reversed() where !entry.hasPrefix(".") {
-          visited += 1
-          guard found.count < maximumFiles, visited <= maximumEntries else { break walk }
-          let path = PathString.appending(directory, entry)
-          if FileStatus(path: path, followingLinks: false)?.kind == .directory {
-            pending.append(path)
-          } else if extensions.contains(PathString.pathExtension(entry).lowercased()),
-            FileStatus(path: path)?.kind == .regular
-          {
-            found.insert(path)
-          }
+      DirectoryWalk.walk(PathString.standardized(root), includingHidden: false) { path in
+        visited += 1
+        guard found.count < maximumFiles, visited <= maximumEntries else { return false }
+        if extensions.contains(PathString.pathExtension(path).lowercased()), FileStatus(path: path)?.kind == .regular {
+          found.insert(path)
         }
+        return true
       }
     }
     return found.sorted()

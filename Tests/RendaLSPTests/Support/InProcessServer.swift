@@ -25,8 +25,12 @@ final class InProcessServer: Sendable {
   let sink = CollectingSink()
   let server: LanguageServer
   private let continuation: AsyncStream<TransportEvent>.Continuation
-  /// The code the server's loop returned, once it has.
-  private let exitCode = Mutex<Int32?>(nil)
+  /// The code the server's loop returned, once it has (in a box of its own, so the loop's
+  /// task does not keep this whole helper alive).
+  private final class ExitCode: Sendable {
+    let value = Mutex<Int32?>(nil)
+  }
+  private let exitCode = ExitCode()
   private let ids = Mutex(0)
 
   init() {
@@ -34,9 +38,10 @@ final class InProcessServer: Sendable {
     let server = LanguageServer(sink: sink, version: "test")
     self.server = server
     self.continuation = continuation
-    Task { [self] in
+    let exitCode = self.exitCode
+    Task {
       let code = await server.run(stream)
-      exitCode.withLock { $0 = code }
+      exitCode.value.withLock { $0 = code }
     }
   }
 
@@ -118,7 +123,7 @@ final class InProcessServer: Sendable {
     _ = try await result("shutdown")
     notify("exit")
     return try await Self.poll("the server loop to end", every: .milliseconds(5), for: .seconds(15)) {
-      exitCode.withLock { $0 }
+      exitCode.value.withLock { $0 }
     }
   }
 }
