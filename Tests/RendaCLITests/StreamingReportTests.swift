@@ -135,7 +135,7 @@ struct StreamingCheckTests {
     #expect(none.output == FindingsReport.encode([FindingsReport.File]()) + "\n")
   }
 
-  @Test("sarif assembled from per-file results is the log JSONEncoder writes in one piece")
+  @Test("sarif streamed batch by batch, results first, is the log JSONEncoder writes in one piece, as JSON")
   func sarifEqualsWholeDocument() throws {
     let directory = try Self.corpus()
     defer { directory.remove() }
@@ -147,8 +147,18 @@ struct StreamingCheckTests {
         language: code == "zh" ? .zh : .en)
       let streamed = runInProcess(
         ["check", "--format", "sarif", "--fail-on", "never", "--lang", code, directory.url.path])
-      #expect(streamed.output == FindingsReport.encode(whole) + "\n")
+      #expect(streamed.output.hasPrefix(SARIFReport.Stream.opening))
+      #expect(try Self.json(streamed.output) == Self.json(FindingsReport.encode(whole)))
     }
+    // No file checked: an empty log, still valid JSON.
+    let none = runInProcess(["check", "--format", "sarif", "--fail-on", "never", "--jobs", "1", "/nonexistent/x.txt"])
+    #expect(none.status == 2)
+    #expect(try Self.json(none.output) == Self.json(FindingsReport.encode(SARIFReport.log(paths: [], results: [], language: .zh))))
+  }
+
+  /// `text` parsed (objects compare without their keys' order).
+  static func json(_ text: String) throws -> NSObject {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSObject)
   }
 
   @Test("text rendered in small chunks joins to the whole report; chunks are cut between findings")
@@ -199,12 +209,15 @@ struct StreamingCheckTests {
       windowed, language: .zh, item: { json += "<item>" + $0 }, output: { json += $0 }, noting: { noted += $0.count })
     #expect(json == "<item>" + FindingsReport.item(whole, language: .zh))
     #expect(noted == whole.findings.count)
-    // SARIF results gathered batch by batch: those of the whole file.
-    let byBatch = SARIFReport.Collector()
-    windowed.forEachBatch { byBatch.add(windowed, findings: $0, index: 0, language: .zh) }
-    let atOnce = SARIFReport.Collector()
-    atOnce.add(whole, index: 0, language: .zh)
-    #expect(byBatch.document(language: .zh) == atOnce.document(language: .zh))
+    // SARIF results streamed batch by batch: those of the whole file, and the same frame.
+    let byBatch = SARIFReport.Stream()
+    var batchItems: [String] = []
+    windowed.forEachBatch { batchItems += byBatch.item(windowed, findings: $0, index: 0, language: .zh).map { [$0] } ?? [] }
+    let atOnce = SARIFReport.Stream()
+    let wholeItem = try #require(atOnce.item(whole, index: 0, language: .zh))
+    #expect(batchItems.count > 3)
+    #expect(batchItems.joined(separator: ",\n") == wholeItem)
+    #expect(byBatch.closing(language: .zh) == atOnce.closing(language: .zh))
   }
 
   @Test("a file without findings streams the encoder's empty item")

@@ -27,7 +27,8 @@ enum SARIFReport {
     var columnKind = "unicodeCodePoints"
     var originalUriBaseIds: [String: ArtifactLocation]?
     var artifacts: [Artifact]
-    var results: [ResultJSON]
+    /// Nil in the frame of a streamed log (`Stream`), whose results are written apart.
+    var results: [ResultJSON]?
   }
 
   struct Tool: Encodable {
@@ -197,7 +198,7 @@ enum SARIFReport {
   private static let ruleIndex = Dictionary(uniqueKeysWithValues: CheckRegistry.all.enumerated().map { ($1.id, $0) })
 
   /// The log around the results: the rules, the artifacts (`paths`, in order), the base.
-  static func log(paths: [String], results: [ResultJSON], language: Language) -> Log {
+  static func log(paths: [String], results: [ResultJSON]?, language: Language) -> Log {
     let rules = CheckRegistry.all.map { check in
       Rule(
         id: check.id, name: check.id, shortDescription: Text(text: check.summary.text(in: language)),
@@ -218,49 +219,45 @@ enum SARIFReport {
     return Log(runs: [run])
   }
 
-  /// Gathers the results of files reported in parallel, each rendered as JSON text on the
-  /// worker that analysed the file (the analysis is not kept), and assembles the one log
-  /// around them in input order. SARIF lists the artifacts before the results, so the log is
-  /// written when every file is done.
-  final class Collector: @unchecked Sendable {
-    private struct Piece {
-      var path: String
-      /// The file's results as elements of the log's `results` array (indented, no brackets),
-      /// one string per batch of findings that had some (joined once, when the log is written).
-      var results: [String]
-    }
+  /// A log written as the files are checked: its results first, batch by batch, as the
+  /// workers render them (through `OrderedOutput`, in input order), then what depends on every
+  /// file (the artifacts, the base URI) and the tool. JSON does not order an object's keys, so
+  /// this is the log `log(paths:results:language:)` describes with `results` moved to the front
+  /// of the run (`StreamingReportTests` compares the two as JSON values); nothing is held but
+  /// the checked files' paths.
+  final class Stream: @unchecked Sendable {
+    /// Everything before the first result.
+    static let opening = "{\n  \"$schema\" : \"\(Log(runs: []).schema)\",\n  \"runs\" : [\n    {\n      \"results\" : [\n"
 
     private let lock = ConditionLock()
-    private var pieces: [Int: Piece] = [:]
+    private var paths: [Int: String] = [:]
 
-    /// Adds the results of `findings` (by default all of the file's; called once per batch of
-    /// them, in order, for a file reported batch by batch) to file `index`.
-    func add(_ checked: CheckSession.Checked, findings: [Finding]? = nil, index: Int, language: Language) {
-      let results = SARIFReport.results(checked, findings: findings, language: language)
-      var text = ""
-      if !results.isEmpty {
-        // `[\n` + elements indented by 2 + `\n]`; in the log the elements are 8 deep.
-        let array = FindingsReport.encode(results)
-        let inner = array.utf8.dropFirst(2).dropLast(2)
-        text = FindingsReport.indented(Substring(inner), by: 6)
-      }
+    /// The results of `findings` (by default all of the file's; once per batch of them, in
+    /// order, for a file reported batch by batch) as elements of the `results` array, indented
+    /// to their depth, without brackets; nil when there are none. Notes the file as an artifact.
+    func item(_ checked: CheckSession.Checked, findings: [Finding]? = nil, index: Int, language: Language) -> String? {
       lock.lock()
-      pieces[index, default: Piece(path: checked.document.path, results: [])].results += text.isEmpty ? [] : [text]
+      paths[index] = checked.document.path
       lock.unlock()
+      let results = SARIFReport.results(checked, findings: findings, language: language)
+      guard !results.isEmpty else { return nil }
+      // `[\n` + elements indented by 2 + `\n]`; in the log the elements are 8 deep.
+      let array = FindingsReport.encode(results)
+      return FindingsReport.indented(Substring(array.utf8.dropFirst(2).dropLast(2)), by: 6)
     }
 
-    func document(language: Language) -> String {
+    /// Everything after the last result: the rest of the run (from the files checked) and of
+    /// the log.
+    func closing(language: Language) -> String {
       lock.lock()
-      let ordered = pieces.sorted { $0.key < $1.key }.map(\.value)
+      let ordered = paths.sorted { $0.key < $1.key }.map(\.value)
       lock.unlock()
-      let empty = FindingsReport.encode(SARIFReport.log(paths: ordered.map(\.path), results: [], language: language))
-      let filled = ordered.flatMap(\.results)
-      guard !filled.isEmpty else { return empty }
-      let hole = "\"results\" : [\n\n      ]"
-      guard let range = empty.firstRange(of: hole) else { return empty }
-      var log = empty
-      log.replaceSubrange(range, with: "\"results\" : [\n" + filled.joined(separator: ",\n") + "\n      ]")
-      return log
+      // The frame without results, its members indented to the run's depth, after the results.
+      let frame = FindingsReport.encode(SARIFReport.log(paths: ordered, results: nil, language: language))
+      guard let runStart = frame.firstRange(of: "\"runs\" : [\n    {\n"),
+        let runEnd = frame.firstRange(of: "\n    }\n  ],")  // once: what is inside the run is deeper
+      else { preconditionFailure("the encoder's layout of the SARIF frame changed") }
+      return "\n      ],\n" + frame[runStart.upperBound..<runEnd.lowerBound] + frame[runEnd.lowerBound...]
     }
   }
 

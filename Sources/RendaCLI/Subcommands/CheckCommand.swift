@@ -84,11 +84,16 @@ enum CheckCommand {
     default: useColor = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    let listOpening =
+      switch format {
+      case .rdjson: RDJSONReport.frame.opening
+      case .sarif: SARIFReport.Stream.opening
+      case .text, .json: "[\n"
+      }
     let output = OrderedOutput(
-      io: io, window: CheckCommand.window(jobs: session.workers),
-      listOpening: format == .rdjson ? RDJSONReport.frame.opening : "[\n")
+      io: io, window: CheckCommand.window(jobs: session.workers), listOpening: listOpening)
     let tally = CheckTally()
-    let sarif = format == .sarif ? SARIFReport.Collector() : nil
+    let sarif = format == .sarif ? SARIFReport.Stream() : nil
     session.stream(parsed.paths, output: output) { outcome, writer in
       switch outcome {
       case .failed: tally.noteFailure()
@@ -108,7 +113,7 @@ enum CheckCommand {
         case .sarif:
           checked.forEachBatch { batch in
             tally.note(batch)
-            sarif?.add(checked, findings: batch, index: writer.index, language: language)
+            sarif?.item(checked, findings: batch, index: writer.index, language: language).map(writer.item)
           }
         case .rdjson:
           checked.forEachBatch { batch in
@@ -126,7 +131,8 @@ enum CheckCommand {
         io.error("\(count) finding\(count == 1 ? "" : "s") in \(summary.files) file\(summary.files == 1 ? "" : "s")")
       }
     case .json: io.output(output.itemsWritten == 0 ? FindingsReport.emptyList + "\n" : "\n]\n")
-    case .sarif: sarif.map { io.output($0.document(language: language) + "\n") }
+    case .sarif:
+      sarif.map { io.output((output.itemsWritten == 0 ? SARIFReport.Stream.opening : "") + $0.closing(language: language) + "\n") }
     case .rdjson:
       io.output((output.itemsWritten == 0 ? RDJSONReport.frame.empty : RDJSONReport.frame.closing) + "\n")
     }
