@@ -12,7 +12,8 @@ enum Workload: String, CaseIterable {
   case check
   /// Validate + line index + parse (`PageParser`).
   case parse
-  /// Validate + line index + parse + outline values (`OutlineBuilder`, what `renda outline` builds).
+  /// Validate + line index + parse + outline values (`OutlineBuilder`, what `renda outline`
+  /// builds: window by window above a megabyte).
   case outline
   /// The floor: `String.unicodeScalars`, counting scalars and lines.
   case floorScalars = "floor-unicodeScalars"
@@ -57,8 +58,8 @@ struct InProcess {
       }
     case .outline:
       for document in prepared.corpus.documents {
-        let page = PageParser.parse(try! SourceText(validating: document))
-        consume(OutlineBuilder.outline(of: page, glossary: configuration.glossary).articles.count)
+        let text = try! SourceText(validating: document)
+        consume(OutlineBuilder.outline(ofLargeText: text, glossary: configuration.glossary).articles.count)
       }
     case .floorScalars:
       for string in prepared.strings { consume(Floor.unicodeScalars(string)) }

@@ -54,8 +54,8 @@ enum OutlineCommand {
         continue
       case .success(let value): document = value
       }
-      let page = PageParser.parse(document.text)
-      let outline = OutlineBuilder.outline(of: page, glossary: glossary)
+      // A file over a megabyte window by window: its page model is never held whole.
+      let outline = OutlineBuilder.outline(ofLargeText: document.text, glossary: glossary)
       switch format {
       case .tree:
         io.output("\(document.path)\n" + OutlineRenderer.tree(outline))
