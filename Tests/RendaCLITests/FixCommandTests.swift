@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+import RendaData
+import RendaIDE
+import RendaText
 
 @testable import RendaCLI
 
@@ -352,5 +355,33 @@ struct AtomicFileWriterTests {
       try AtomicFileWriter.replace(file.path, expecting: Data("旧\n".utf8), with: Data("新\n".utf8))
     }
     #expect(try Data(contentsOf: file) == Data("旧\n".utf8))
+  }
+}
+
+/// `renda fix` of a large file: every round's findings found window by window, as `renda
+/// check` finds them, give the text the whole page's rounds give.
+@Suite("renda fix, window by window")
+struct WindowedFixTests {
+  @Test("the seeds repeated, fixed at windows of 6 and 20 KB, equal the text fixed whole")
+  func windowedEqualsWhole() throws {
+    let seeds = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.root.appendingPathComponent("seeds").path)
+      .sorted().map { try String(contentsOf: PackagePaths.root.appendingPathComponent("seeds/\($0)"), encoding: .utf8) }
+    let text = SourceText(Array(repeating: seeds.joined(separator: "\n\n"), count: 2).joined(separator: "\n\n"))
+    let glossary = try GlossaryLoader.builtIn()
+    let whole = WindowedCheck.findings(in: text, glossary: glossary, windowBytes: .max).findings
+    let (fixedWhole, appliedWhole) = FixCommand.fixToFixedPoint(
+      text, findings: whole, glossary: glossary, checks: .default, windowBytes: .max)
+    #expect(appliedWhole > 10)
+    for window in [6_000, 20_000] {
+      let (findings, path) = WindowedCheck.findings(in: text, glossary: glossary, windowBytes: window)
+      guard case .windows(let count) = path, count > 3 else {
+        Issue.record("\(window) B: \(path)")
+        continue
+      }
+      let (fixed, applied) = FixCommand.fixToFixedPoint(
+        text, findings: findings, glossary: glossary, checks: .default, windowBytes: window)
+      #expect(applied == appliedWhole, "\(window) B")
+      #expect(fixed.bytes == fixedWhole.bytes, "\(window) B")
+    }
   }
 }

@@ -18,8 +18,8 @@ struct CheckSession {
     var ruleFilter: Set<String>?
     /// Files analysed at once; nil: as many as `concurrentPerform` runs (all cores).
     var jobs: Int? = nil
-    /// Keep each file's page model (`fix` needs it). Without it, a file larger than
-    /// `WindowedCheck`'s window is checked window by window, never holding its page whole.
+    /// Keep each file's page model (the tests compare with it). Without it, a file larger
+    /// than `WindowedCheck`'s window is checked window by window, never holding its page whole.
     var keepsAnalysis = true
     /// The window of `WindowedCheck` (tests make it small).
     var windowBytes = WindowedCheck.defaultWindowBytes

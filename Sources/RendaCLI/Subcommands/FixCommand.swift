@@ -43,7 +43,9 @@ enum FixCommand {
     }
     let session: CheckSession
     do {
-      session = try CheckSession(options: .init(configPath: parsed.values["--config"], ruleFilter: ruleFilter), io: io)
+      // Without page models: a file over a megabyte is checked window by window in every round.
+      session = try CheckSession(
+        options: .init(configPath: parsed.values["--config"], ruleFilter: ruleFilter, keepsAnalysis: false), io: io)
     } catch {
       io.error("renda: \(error.description)")
       return 2
@@ -62,9 +64,7 @@ enum FixCommand {
         var checks = checked.configuration.checks
         if let ruleFilter { checks = checks.limited(to: ruleFilter) }
         let (fixed, applied) = fixToFixedPoint(
-          checked.analysis
-            ?? DocumentAnalysis(text: checked.text, glossary: checked.configuration.glossary, configuration: checks),
-          glossary: checked.configuration.glossary, checks: checks)
+          checked.text, findings: checked.findings, glossary: checked.configuration.glossary, checks: checks)
         guard applied > 0, fixed.bytes != checked.document.text.bytes else { continue }
         appliedTotal += applied
         changedFiles += 1
@@ -90,20 +90,27 @@ enum FixCommand {
     return failed ? 2 : 0
   }
 
-  /// Applies fixes, re-analyses, and repeats until no fix is left (or the rounds run out).
-  static func fixToFixedPoint(_ analysis: DocumentAnalysis, glossary: Glossary, checks: CheckConfiguration)
-    -> (SourceText, Int)
-  {
-    var current = analysis
+  /// Applies the fixes of `findings` (those of `text`), checks the result again, and repeats
+  /// until no fix is left (or the rounds run out). Each round's findings are found as `renda
+  /// check` finds them (`WindowedCheck`: window by window above `windowBytes`), so no page
+  /// model of a large file is held.
+  static func fixToFixedPoint(
+    _ text: SourceText, findings: [Finding], glossary: Glossary, checks: CheckConfiguration,
+    windowBytes: Int = WindowedCheck.defaultWindowBytes
+  ) -> (SourceText, Int) {
+    var text = text
+    var findings = findings
     var applied = 0
     for _ in 0..<maximumRounds {
-      let fixes = current.findings.compactMap(\.fixes.first)
+      let fixes = findings.compactMap(\.fixes.first)
       guard !fixes.isEmpty else { break }
-      let result = FixApplier.apply(fixes, to: current.text)
-      guard result.appliedFixes > 0, result.text.bytes != current.text.bytes else { break }
+      let result = FixApplier.apply(fixes, to: text)
+      guard result.appliedFixes > 0, result.text.bytes != text.bytes else { break }
       applied += result.appliedFixes
-      current = DocumentAnalysis(text: result.text, glossary: glossary, configuration: checks)
+      text = result.text
+      findings = WindowedCheck.findings(in: text, glossary: glossary, configuration: checks, windowBytes: windowBytes)
+        .findings
     }
-    return (current.text, applied)
+    return (text, applied)
   }
 }

@@ -1,7 +1,13 @@
 import RendaText
 
-/// Applies fixes to a text: the edits of every fix, in order, skipping any edit that
-/// overlaps one already taken (a second `renda fix` picks it up).
+/// Applies fixes to a text: the edits of every fix, in order, skipping a fix whose edits
+/// collide with one already taken (a second `renda fix` picks it up).
+///
+/// Two edits collide when they replace overlapping text, when they insert at the same place,
+/// when one inserts at a place the other replaces (at its start, too: an insertion there after
+/// the replacement), or when one replaces text around the place where the other inserted.
+/// Linear in the edits (taken edits kept sorted; fixes come in text order, so each is
+/// appended) and in the text (the result is built in one pass, not edited in place).
 package enum FixApplier {
   package struct Result: Sendable {
     package var text: SourceText
@@ -10,32 +16,92 @@ package enum FixApplier {
   }
 
   package static func apply(_ fixes: [Fix], to text: SourceText) -> Result {
-    var taken: [TextEdit] = []
+    var taken = TakenEdits()
+    var edits: [TextEdit] = []
     var applied = 0
     var skipped = 0
     for fix in fixes {
-      let edits = fix.edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
-      let overlaps = edits.contains { edit in
-        taken.contains { other in
-          edit.range.overlaps(other.range) || edit.range.isEmpty && other.range.contains(edit.range.lowerBound)
-            || edit.range == other.range
-        }
-      }
-      if overlaps {
+      guard !fix.edits.contains(where: { taken.collides(with: $0.range) }) else {
         skipped += 1
         continue
       }
-      taken.append(contentsOf: edits)
+      for edit in fix.edits { taken.insert(edit.range) }
+      edits += fix.edits
       applied += 1
     }
-    // Apply from the end so earlier offsets stay valid.
-    var bytes = text.bytes
-    for edit in taken.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-      let lower = min(max(0, edit.range.lowerBound.utf8), bytes.count)
-      let upper = min(max(lower, edit.range.upperBound.utf8), bytes.count)
-      bytes.replaceSubrange(lower..<upper, with: Array(edit.newText.utf8))
+    // In text order, an insertion before a replacement that starts where it inserts.
+    edits.sort {
+      ($0.range.lowerBound.utf8, $0.range.upperBound.utf8) < ($1.range.lowerBound.utf8, $1.range.upperBound.utf8)
     }
+    let old = text.bytes
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(old.count + edits.reduce(0) { $0 + $1.newText.utf8.count })
+    var cursor = 0
+    for edit in edits {
+      let lower = min(max(cursor, edit.range.lowerBound.utf8), old.count)
+      let upper = min(max(lower, edit.range.upperBound.utf8), old.count)
+      bytes += old[cursor..<lower]
+      bytes += edit.newText.utf8
+      cursor = upper
+    }
+    bytes += old[cursor...]
     let newText = (try? SourceText(validating: bytes)) ?? SourceText(String(decoding: bytes, as: UTF8.self))
     return Result(text: newText, appliedFixes: applied, skippedFixes: skipped)
+  }
+
+  /// The ranges of the edits taken so far: replacements (disjoint) and insertion points, each
+  /// sorted.
+  private struct TakenEdits {
+    var replacements: [Range<Int>] = []
+    var insertions: [Int] = []
+
+    func collides(with range: TextRange) -> Bool {
+      let (a, b) = (range.lowerBound.utf8, range.upperBound.utf8)
+      if a == b {
+        // An insertion: at another insertion's place, or where a replacement starts or runs.
+        if let k = Self.index(in: insertions, before: a + 1), k >= 0, insertions[k] == a { return true }
+        if let k = Self.lastStart(in: replacements, atOrBefore: a), replacements[k].upperBound > a { return true }
+        return false
+      }
+      // A replacement: over another (the replacements are disjoint, so only the last one that
+      // starts before its end can reach into it), or around an insertion strictly inside it.
+      if let k = Self.lastStart(in: replacements, atOrBefore: b - 1), replacements[k].upperBound > a { return true }
+      if let k = Self.index(in: insertions, before: b), k >= 0, insertions[k] > a { return true }
+      return false
+    }
+
+    mutating func insert(_ range: TextRange) {
+      let (a, b) = (range.lowerBound.utf8, range.upperBound.utf8)
+      if a == b {
+        insertions.insert(a, at: Self.insertionIndex(insertions.count) { insertions[$0] <= a })
+      } else {
+        replacements.insert(a..<b, at: Self.insertionIndex(replacements.count) { replacements[$0].lowerBound <= a })
+      }
+    }
+
+    /// The index of the last element below `limit` in the sorted `values`, or nil (-1 never).
+    static func index(in values: [Int], before limit: Int) -> Int? {
+      let k = insertionIndex(values.count) { values[$0] < limit } - 1
+      return k >= 0 ? k : nil
+    }
+
+    /// The index of the last replacement starting at or before `offset`, or nil.
+    static func lastStart(in ranges: [Range<Int>], atOrBefore offset: Int) -> Int? {
+      let k = insertionIndex(ranges.count) { ranges[$0].lowerBound <= offset } - 1
+      return k >= 0 ? k : nil
+    }
+
+    /// The first index in `0..<count` where `isBefore` is false (it holds for a prefix);
+    /// checked from the end first, where text-ordered fixes land.
+    static func insertionIndex(_ count: Int, _ isBefore: (Int) -> Bool) -> Int {
+      if count == 0 || isBefore(count - 1) { return count }
+      var low = 0
+      var high = count - 1
+      while low < high {
+        let middle = (low + high) / 2
+        if isBefore(middle) { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
   }
 }
