@@ -309,7 +309,7 @@ struct AtomicFileWriterTests {
     defer { directory.remove() }
     let file = try directory.file("page.txt", Array("旧文本\n".utf8))
     try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
-    try AtomicFileWriter.replace(file.path, expecting: Data("旧文本\n".utf8), with: Data("新文本\n".utf8))
+    try AtomicFileWriter.replace(file.path, expecting: Array("旧文本\n".utf8), with: Array("新文本\n".utf8))
     #expect(try Data(contentsOf: file) == Data("新文本\n".utf8))
     #expect(try FixCommandTests.mode(file) == 0o640)
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["page.txt"])
@@ -321,7 +321,7 @@ struct AtomicFileWriterTests {
     defer { directory.remove() }
     let file = try directory.file("page.txt", Array("别人改过的文本\n".utf8))
     #expect {
-      try AtomicFileWriter.replace(file.path, expecting: Data("读到的文本\n".utf8), with: Data("修正后的文本\n".utf8))
+      try AtomicFileWriter.replace(file.path, expecting: Array("读到的文本\n".utf8), with: Array("修正后的文本\n".utf8))
     } throws: { error in
       (error as? AtomicFileWriter.WriteError)?.description.contains("changed since it was read") == true
         && (error as? AtomicFileWriter.WriteError)?.path == file.path
@@ -336,7 +336,7 @@ struct AtomicFileWriterTests {
     defer { directory.remove() }
     let path = directory.url.appendingPathComponent("gone.txt").path
     #expect(throws: AtomicFileWriter.WriteError.self) {
-      try AtomicFileWriter.replace(path, expecting: Data("x".utf8), with: Data("y".utf8))
+      try AtomicFileWriter.replace(path, expecting: Array("x".utf8), with: Array("y".utf8))
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
   }
@@ -352,7 +352,7 @@ struct AtomicFileWriterTests {
     let file = try directory.file("page.txt", Array("旧\n".utf8))
     try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: directory.url.path)
     #expect(throws: AtomicFileWriter.WriteError.self) {
-      try AtomicFileWriter.replace(file.path, expecting: Data("旧\n".utf8), with: Data("新\n".utf8))
+      try AtomicFileWriter.replace(file.path, expecting: Array("旧\n".utf8), with: Array("新\n".utf8))
     }
     #expect(try Data(contentsOf: file) == Data("旧\n".utf8))
   }
@@ -368,18 +368,17 @@ struct WindowedFixTests {
       .sorted().map { try String(contentsOf: PackagePaths.root.appendingPathComponent("seeds/\($0)"), encoding: .utf8) }
     let text = SourceText(Array(repeating: seeds.joined(separator: "\n\n"), count: 2).joined(separator: "\n\n"))
     let glossary = try GlossaryLoader.builtIn()
-    let whole = WindowedCheck.findings(in: text, glossary: glossary, windowBytes: .max).findings
     let (fixedWhole, appliedWhole) = FixCommand.fixToFixedPoint(
-      text, findings: whole, glossary: glossary, checks: .default, windowBytes: .max)
+      text, glossary: glossary, checks: .default, windowBytes: .max)
     #expect(appliedWhole > 10)
     for window in [6_000, 20_000] {
-      let (findings, path) = WindowedCheck.findings(in: text, glossary: glossary, windowBytes: window)
+      let path = WindowedCheck.forEachBatch(in: text, glossary: glossary, windowBytes: window) { _ in }
       guard case .windows(let count) = path, count > 3 else {
         Issue.record("\(window) B: \(path)")
         continue
       }
       let (fixed, applied) = FixCommand.fixToFixedPoint(
-        text, findings: findings, glossary: glossary, checks: .default, windowBytes: window)
+        text, glossary: glossary, checks: .default, windowBytes: window)
       #expect(applied == appliedWhole, "\(window) B")
       #expect(fixed.bytes == fixedWhole.bytes, "\(window) B")
     }

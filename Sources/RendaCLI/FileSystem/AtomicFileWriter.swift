@@ -22,15 +22,16 @@ enum AtomicFileWriter {
     var description: String { "renda: \(path): \(message)" }
   }
 
-  static func replace(_ path: String, expecting original: Data, with contents: Data) throws(WriteError) {
+  /// Replaces the file at `path`, which must still hold `original`, with `contents` (arrays, not
+  /// `Data`: the caller's bytes are not copied, and the file is compared as it is read).
+  static func replace(_ path: String, expecting original: [UInt8], with contents: [UInt8]) throws(WriteError) {
     // Follow symbolic links: the file to replace is the link's target.
     guard let resolved = realpath(path, nil) else {
       throw WriteError(path: path, message: "cannot resolve the file's path; not changed")
     }
     let target = String(cString: resolved)
     free(resolved)
-    let manager = FileManager.default
-    guard manager.contents(atPath: target) == original else {
+    guard InputFiles.readFile(target) == original else {
       throw WriteError(path: path, message: "the file changed since it was read; not changed (run again)")
     }
     var status = stat()
@@ -48,16 +49,7 @@ enum AtomicFileWriter {
     }
     _ = fchmod(descriptor, mode)  // the umask may have narrowed it
     _ = fchown(descriptor, status.st_uid, status.st_gid)
-    var written = 0
-    let ok = contents.withUnsafeBytes { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return true }
-      while written < buffer.count {
-        let n = write(descriptor, base + written, buffer.count - written)
-        if n <= 0 { return false }
-        written += n
-      }
-      return true
-    }
+    let ok = FileDescriptorIO.write(contents, to: descriptor)
     let flushed = fsync(descriptor) == 0
     close(descriptor)
     guard ok, flushed else {
@@ -65,7 +57,7 @@ enum AtomicFileWriter {
       throw WriteError(path: path, message: "cannot write the temporary file; not changed")
     }
     // Last look before the swap: a change since the first check is refused too.
-    guard manager.contents(atPath: target) == original else {
+    guard InputFiles.readFile(target) == original else {
       unlink(temporary)
       throw WriteError(path: path, message: "the file changed since it was read; not changed (run again)")
     }

@@ -63,8 +63,7 @@ enum FixCommand {
       case .checked(let checked):
         var checks = checked.configuration.checks
         if let ruleFilter { checks = checks.limited(to: ruleFilter) }
-        let (fixed, applied) = fixToFixedPoint(
-          checked.text, findings: checked.findings, glossary: checked.configuration.glossary, checks: checks)
+        let (fixed, applied) = fixToFixedPoint(checked.text, glossary: checked.configuration.glossary, checks: checks)
         guard applied > 0, fixed.bytes != checked.document.text.bytes else { continue }
         appliedTotal += applied
         changedFiles += 1
@@ -76,7 +75,7 @@ enum FixCommand {
         } else {
           do {
             try AtomicFileWriter.replace(
-              checked.document.path, expecting: Data(checked.document.text.bytes), with: Data(fixed.bytes))
+              checked.document.path, expecting: checked.document.text.bytes, with: fixed.bytes)
           } catch {
             io.error(error.description)
             failed = true
@@ -90,26 +89,29 @@ enum FixCommand {
     return failed ? 2 : 0
   }
 
-  /// Applies the fixes of `findings` (those of `text`), checks the result again, and repeats
-  /// until no fix is left (or the rounds run out). Each round's findings are found as `renda
-  /// check` finds them (`WindowedCheck`: window by window above `windowBytes`), so no page
-  /// model of a large file is held.
+  /// Applies the fixes of `text`'s findings, checks the result again, and repeats until no
+  /// fix is left (or the rounds run out). Each round's findings are found as `renda check`
+  /// finds them (`WindowedCheck`: window by window above `windowBytes`) and only their first
+  /// fixes are kept, so neither a large file's page model nor its findings are held.
   static func fixToFixedPoint(
-    _ text: SourceText, findings: [Finding], glossary: Glossary, checks: CheckConfiguration,
-    windowBytes: Int = WindowedCheck.defaultWindowBytes
+    _ text: SourceText, glossary: Glossary, checks: CheckConfiguration, windowBytes: Int = WindowedCheck.defaultWindowBytes
   ) -> (SourceText, Int) {
+    func fixes(of text: SourceText) -> [Fix] {
+      var fixes: [Fix] = []
+      WindowedCheck.forEachBatch(in: text, glossary: glossary, configuration: checks, windowBytes: windowBytes) {
+        fixes += $0.lazy.compactMap(\.fixes.first)
+      }
+      return fixes
+    }
     var text = text
-    var findings = findings
     var applied = 0
     for _ in 0..<maximumRounds {
-      let fixes = findings.compactMap(\.fixes.first)
+      let fixes = fixes(of: text)
       guard !fixes.isEmpty else { break }
       let result = FixApplier.apply(fixes, to: text)
       guard result.appliedFixes > 0, result.text.bytes != text.bytes else { break }
       applied += result.appliedFixes
       text = result.text
-      findings = WindowedCheck.findings(in: text, glossary: glossary, configuration: checks, windowBytes: windowBytes)
-        .findings
     }
     return (text, applied)
   }
