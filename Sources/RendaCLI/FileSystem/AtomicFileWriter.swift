@@ -22,8 +22,9 @@ enum AtomicFileWriter {
     var description: String { "renda: \(path): \(message)" }
   }
 
-  /// Replaces the file at `path`, which must still hold `original`, with `contents` (arrays, not
-  /// `Data`: the caller's bytes are not copied, and the file is compared as it is read).
+  /// Replaces the file at `path`, which must still hold `original` (read again and compared,
+  /// before writing and before the swap), with `contents` (arrays, not `Data`: the caller's
+  /// bytes are not copied).
   static func replace(_ path: String, expecting original: [UInt8], with contents: [UInt8]) throws(WriteError) {
     // Follow symbolic links: the file to replace is the link's target.
     guard let resolved = realpath(path, nil) else {

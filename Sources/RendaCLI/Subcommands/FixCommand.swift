@@ -8,6 +8,7 @@ import RendaChecks
 import RendaConfiguration
 import RendaIDE
 import RendaText
+import Synchronization
 
 /// `renda fix [--dry-run] [--rule ID]... [--config FILE] PATH...`
 ///
@@ -51,38 +52,39 @@ enum FixCommand {
       return 2
     }
     let dryRun = parsed.flags.contains("--dry-run")
-    var failed = false
-    var changedFiles = 0
-    var appliedTotal = 0
-    for outcome in session.run(parsed.paths) {
-      switch outcome {
-      case .failed(let error):
-        io.error(error.description)
-        failed = true
-      case .skipped: continue
-      case .checked(let checked):
-        var checks = checked.configuration.checks
-        if let ruleFilter { checks = checks.limited(to: ruleFilter) }
-        let (fixed, applied) = fixToFixedPoint(checked.text, glossary: checked.configuration.glossary, checks: checks)
-        guard applied > 0, fixed.bytes != checked.document.text.bytes else { continue }
-        appliedTotal += applied
-        changedFiles += 1
-        if dryRun {
-          io.output(
-            UnifiedDiff.render(
-              path: checked.document.path, old: String(decoding: checked.document.text.bytes, as: UTF8.self),
-              new: String(decoding: fixed.bytes, as: UTF8.self)))
-        } else {
-          do {
-            try AtomicFileWriter.replace(
-              checked.document.path, expecting: checked.document.text.bytes, with: fixed.bytes)
-          } catch {
-            io.error(error.description)
-            failed = true
-          }
+    // Each file fixed (and written, or its diff rendered) on the worker that read it, the
+    // output in input order (`OrderedOutput`), as `renda check` does.
+    let tally = Mutex((failed: false, changedFiles: 0, applied: 0))
+    let output = OrderedOutput(io: io, window: CheckCommand.window(jobs: session.workers))
+    let rules = ruleFilter
+    session.stream(parsed.paths, output: output) { outcome, writer in
+      guard case .checked(let checked) = outcome else {
+        if case .failed = outcome { tally.withLock { $0.failed = true } }
+        return
+      }
+      var checks = checked.configuration.checks
+      if let rules { checks = checks.limited(to: rules) }
+      let (fixed, applied) = fixToFixedPoint(checked.text, glossary: checked.configuration.glossary, checks: checks)
+      guard applied > 0, fixed.bytes != checked.document.text.bytes else { return }
+      tally.withLock {
+        $0.applied += applied
+        $0.changedFiles += 1
+      }
+      if dryRun {
+        writer.output(
+          UnifiedDiff.render(
+            path: checked.document.path, old: String(decoding: checked.document.text.bytes, as: UTF8.self),
+            new: String(decoding: fixed.bytes, as: UTF8.self)))
+      } else {
+        do {
+          try AtomicFileWriter.replace(checked.document.path, expecting: checked.document.text.bytes, with: fixed.bytes)
+        } catch {
+          writer.error("\(error)")
+          tally.withLock { $0.failed = true }
         }
       }
     }
+    let (failed, changedFiles, appliedTotal) = tally.withLock { ($0.failed, $0.changedFiles, $0.applied) }
     io.error(
       "\(dryRun ? "would apply" : "applied") \(appliedTotal) fix\(appliedTotal == 1 ? "" : "es") in \(changedFiles) file\(changedFiles == 1 ? "" : "s")"
     )

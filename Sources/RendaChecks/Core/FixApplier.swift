@@ -6,8 +6,10 @@ import RendaText
 /// Two edits collide when they replace overlapping text, when they insert at the same place,
 /// when one inserts at a place the other replaces (at its start, too: an insertion there after
 /// the replacement), or when one replaces text around the place where the other inserted.
-/// Linear in the edits (taken edits kept sorted; fixes come in text order, so each is
-/// appended) and in the text (the result is built in one pass, not edited in place).
+/// The edits of one fix must not collide with each other either. The taken edits are kept
+/// sorted (fixes come in text order, so each is appended: O(log n) per edit) and the result is
+/// built in one pass over the text, not edited in place: O(n log n) in the edits, O(n) in the
+/// text.
 package enum FixApplier {
   package struct Result: Sendable {
     package var text: SourceText
@@ -21,7 +23,8 @@ package enum FixApplier {
     var applied = 0
     var skipped = 0
     for fix in fixes {
-      guard !fix.edits.contains(where: { taken.collides(with: $0.range) }) else {
+      guard !fix.edits.contains(where: { taken.collides(with: $0.range) }), !Self.collideWithEachOther(fix.edits)
+      else {
         skipped += 1
         continue
       }
@@ -49,6 +52,17 @@ package enum FixApplier {
     return Result(text: newText, appliedFixes: applied, skippedFixes: skipped)
   }
 
+  /// Whether two of `edits` (one fix's: a few) collide.
+  private static func collideWithEachOther(_ edits: [TextEdit]) -> Bool {
+    guard edits.count > 1 else { return false }
+    var taken = TakenEdits()
+    for edit in edits {
+      if taken.collides(with: edit.range) { return true }
+      taken.insert(edit.range)
+    }
+    return false
+  }
+
   /// The ranges of the edits taken so far: replacements (disjoint) and insertion points, each
   /// sorted.
   private struct TakenEdits {
@@ -59,14 +73,14 @@ package enum FixApplier {
       let (a, b) = (range.lowerBound.utf8, range.upperBound.utf8)
       if a == b {
         // An insertion: at another insertion's place, or where a replacement starts or runs.
-        if let k = Self.index(in: insertions, before: a + 1), k >= 0, insertions[k] == a { return true }
+        if let k = Self.index(in: insertions, before: a + 1), insertions[k] == a { return true }
         if let k = Self.lastStart(in: replacements, atOrBefore: a), replacements[k].upperBound > a { return true }
         return false
       }
       // A replacement: over another (the replacements are disjoint, so only the last one that
       // starts before its end can reach into it), or around an insertion strictly inside it.
       if let k = Self.lastStart(in: replacements, atOrBefore: b - 1), replacements[k].upperBound > a { return true }
-      if let k = Self.index(in: insertions, before: b), k >= 0, insertions[k] > a { return true }
+      if let k = Self.index(in: insertions, before: b), insertions[k] > a { return true }
       return false
     }
 
@@ -79,7 +93,7 @@ package enum FixApplier {
       }
     }
 
-    /// The index of the last element below `limit` in the sorted `values`, or nil (-1 never).
+    /// The index of the last element below `limit` in the sorted `values`, or nil.
     static func index(in values: [Int], before limit: Int) -> Int? {
       let k = insertionIndex(values.count) { values[$0] < limit } - 1
       return k >= 0 ? k : nil

@@ -55,10 +55,8 @@ package enum FileDescriptorIO {
         #else
           let n = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
         #endif
-        if n < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return false }  // an error, or a descriptor that takes nothing
         offset += n
       }
       return true

@@ -49,6 +49,18 @@ import Testing
     #expect(Self.apply("abcd", fixes) == ("Abcd", 1, 1))
   }
 
+  @Test("a fix whose own edits collide is skipped; a later fix is still checked against the others")
+  func collidingOwnEdits() {
+    let fixes = [Self.fix((0, 4, "X"), (2, 3, "Y")), Self.fix((1, 2, "Z"))]
+    #expect(Self.apply("abcdef", fixes) == ("aZcdef", 1, 1))
+  }
+
+  @Test("edits past the end of the text are clamped to it, in order")
+  func pastTheEnd() {
+    #expect(Self.apply("abc", [Self.fix((2, 9, "X")), Self.fix((20, 20, "!"))]) == ("abX!", 2, 0))
+    #expect(Self.apply("abc", [Self.fix((7, 7, "1")), Self.fix((9, 9, "2"))]) == ("abc12", 2, 0))
+  }
+
   @Test("many fixes in text order and in reverse give the same text")
   func manyFixes() {
     let text = String(repeating: "人大代表，", count: 2_000)
