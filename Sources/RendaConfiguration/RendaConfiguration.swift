@@ -14,15 +14,22 @@ package struct RendaConfiguration: Sendable {
   package var checks: CheckConfiguration
   package var glossary: Glossary
   /// Glob patterns (relative to the configuration file's directory) of paths to skip.
-  package var ignore: [String]
+  package let ignore: [String]
   /// The file this came from; nil for the defaults.
-  package var source: String?
+  package let source: String?
+  /// The directory the `ignore` patterns are relative to: absolute, its symbolic links resolved
+  /// (once, not for every file asked about); nil without patterns or without a file.
+  private let ignoreBase: String?
 
   package init(checks: CheckConfiguration, glossary: Glossary, ignore: [String], source: String?) {
     self.checks = checks
     self.glossary = glossary
     self.ignore = ignore
     self.source = source
+    let directory = source.map(PathString.deletingLastComponent)
+    ignoreBase =
+      ignore.isEmpty
+      ? nil : directory.map { PathString.resolvingLinks(PathString.absolute($0.isEmpty ? "." : $0)) }
   }
 
   /// Defaults: every rule at its default severity, the built-in glossary.
@@ -41,12 +48,11 @@ package struct RendaConfiguration: Sendable {
   package func ignores(_ path: String) -> Bool {
     guard !ignore.isEmpty else { return false }
     var relative = PathString.standardized(path)
-    if let directory {
+    if let ignoreBase {
       // Both sides absolute, with symbolic links resolved: a configuration named through a
       // link still covers the files under it.
       let full = PathString.resolvingLinks(PathString.absolute(path))
-      let fullBase = PathString.resolvingLinks(PathString.absolute(directory.isEmpty ? "." : directory))
-      if full.hasPrefix(fullBase + "/") { relative = String(full.dropFirst(fullBase.count + 1)) }
+      if full.hasPrefix(ignoreBase + "/") { relative = String(full.dropFirst(ignoreBase.count + 1)) }
     }
     return ignore.contains { Glob.matches($0, relative) }
   }

@@ -33,7 +33,6 @@ package enum InputFiles {
 
   static func expand(_ paths: [String]) -> [Result<String, InputError>] {
     var result: [Result<String, InputError>] = []
-    let manager = FileManager.default
     for path in paths {
       if path == "-" {
         result.append(.success(path))
@@ -44,19 +43,19 @@ package enum InputFiles {
         continue
       }
       if status.kind == .directory {
-        guard (try? manager.contentsOfDirectory(atPath: path)) != nil else {
-          result.append(.failure(InputError(path: path, message: "cannot read directory")))
-          continue
-        }
         // Hidden files too, and past subdirectories that cannot be read.
         var found: [String] = []
-        DirectoryWalk.walk(path, includingHidden: true) { file in
+        let readable = DirectoryWalk.walk(path, includingHidden: true) { file in
           if extensions.contains(PathString.pathExtension(file).lowercased()),
             let status = FileStatus(path: file), status.kind != .directory
           {
             found.append(file)
           }
           return true
+        }
+        guard readable else {
+          result.append(.failure(InputError(path: path, message: "cannot read directory")))
+          continue
         }
         if found.isEmpty {
           result.append(.failure(InputError(path: path, message: "directory holds no .txt or .md file")))

@@ -11,15 +11,18 @@ package enum DirectoryWalk {
   ///
   /// A directory that cannot be read is skipped (the rest of the tree is still walked), a
   /// symbolic link to a directory is not followed (so a link cannot make a cycle), a link to a
-  /// file is visited; names starting with `.` are skipped unless `includingHidden`.
-  package static func walk(_ root: String, includingHidden: Bool, _ visit: (String) -> Bool) {
+  /// file is visited; names starting with `.` are skipped unless `includingHidden`. Returns
+  /// false when `root` itself cannot be read.
+  @discardableResult
+  package static func walk(_ root: String, includingHidden: Bool, _ visit: (String) -> Bool) -> Bool {
     /// Each open directory: its path, its entries in name order, the next one to look at.
     var open: [(path: String, entries: [String], next: Int)] = []
-    func enter(_ directory: String) {
-      guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+    func enter(_ directory: String) -> Bool {
+      guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return false }
       open.append((directory, entries.filter { includingHidden || !$0.hasPrefix(".") }.sorted(), 0))
+      return true
     }
-    enter(root)
+    guard enter(root) else { return false }
     while let top = open.last {
       guard top.next < top.entries.count else {
         open.removeLast()
@@ -28,10 +31,11 @@ package enum DirectoryWalk {
       open[open.count - 1].next += 1
       let path = PathString.appending(top.path, top.entries[top.next])
       if FileStatus(path: path, followingLinks: false)?.kind == .directory {
-        enter(path)
+        _ = enter(path)
       } else if !visit(path) {
-        return
+        return true
       }
     }
+    return true
   }
 }
