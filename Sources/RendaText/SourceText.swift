@@ -92,6 +92,25 @@ package struct SourceText: Sendable, Equatable {
     return SourceScalars(bytes: bytes, startUTF8: span.lowerBound, endUTF8: span.upperBound)
   }
 
+  /// Calls `body` with each scalar in `range` (clamped and snapped like `string(in:)`): what
+  /// `scalars(in:)` yields, decoded in one pass without an iterator.
+  package func forEachScalar(in range: TextRange, _ body: (Unicode.Scalar) -> Void) {
+    let span = snappedUTF8(range)
+    bytes.withUnsafeBufferPointer { buffer in
+      var i = span.lowerBound
+      while i < span.upperBound {
+        if let decoded = UTF8Bytes.decodeScalar(buffer, at: i), i + decoded.length <= span.upperBound {
+          body(decoded.scalar)
+          i += decoded.length
+        } else {
+          // Unreachable for valid UTF-8 snapped to boundaries; stay total anyway.
+          body("\u{FFFD}")
+          i += 1
+        }
+      }
+    }
+  }
+
   /// The scalar whose first byte is at `offset` and its length in bytes;
   /// nil at or past the end, before the start, or inside a scalar.
   package func scalar(at offset: TextOffset) -> (scalar: Unicode.Scalar, length: Int)? {

@@ -11,43 +11,96 @@ import RendaText
 /// `path` and `findings`; positions are 1-based lines and 1-based columns counted in
 /// Unicode scalars, ranges end just past their last character.
 package enum FindingsReport {
-  struct File: Encodable {
+  struct File: PrettyJSONWritable {
     var path: String
     var findings: [FindingJSON]
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("findings", array: findings)
+      json.member("path", path)
+      json.endObject()
+    }
   }
 
-  struct FindingJSON: Encodable {
+  struct FindingJSON: PrettyJSONWritable {
     var rule: String
     var severity: String
     var message: String
     var range: RangeJSON
     var related: [RelatedJSON]
     var fixes: [FixJSON]
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("fixes", array: fixes)
+      json.member("message", message)
+      json.member("range", range)
+      json.member("related", array: related)
+      json.member("rule", rule)
+      json.member("severity", severity)
+      json.endObject()
+    }
   }
 
-  struct RangeJSON: Encodable {
+  struct RangeJSON: PrettyJSONWritable {
     var start: PositionJSON
     var end: PositionJSON
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("end", end)
+      json.member("start", start)
+      json.endObject()
+    }
   }
 
-  struct PositionJSON: Encodable {
+  struct PositionJSON: PrettyJSONWritable {
     var line: Int
     var column: Int
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("column", column)
+      json.member("line", line)
+      json.endObject()
+    }
   }
 
-  struct RelatedJSON: Encodable {
+  struct RelatedJSON: PrettyJSONWritable {
     var range: RangeJSON
     var message: String
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("message", message)
+      json.member("range", range)
+      json.endObject()
+    }
   }
 
-  struct FixJSON: Encodable {
+  struct FixJSON: PrettyJSONWritable {
     var title: String
     var edits: [EditJSON]
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("edits", array: edits)
+      json.member("title", title)
+      json.endObject()
+    }
   }
 
-  struct EditJSON: Encodable {
+  struct EditJSON: PrettyJSONWritable {
     var range: RangeJSON
     var newText: String
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("newText", newText)
+      json.member("range", range)
+      json.endObject()
+    }
   }
 
   static func range(_ range: TextRange, in text: SourceText) -> RangeJSON {
@@ -90,7 +143,7 @@ package enum FindingsReport {
   /// One file of the report as an item of the top-level array, indented as the encoder
   /// indents array elements, for `OrderedOutput` to stream between `[` and `]`.
   static func item(_ checked: CheckSession.Checked, findings: [Finding]? = nil, language: Language) -> String {
-    indented(encode(file(checked, findings: findings, language: language)), by: 2)
+    PrettyJSON.elements(CollectionOfOne(file(checked, findings: findings, language: language)), depth: 1)
   }
 
   /// One file of the report as an item of the top-level array (what `item` makes), written in
@@ -117,9 +170,9 @@ package enum FindingsReport {
     checked.forEachBatch { batch in
       noting(batch)
       guard !batch.isEmpty else { return }
-      // `[\n` + elements indented by 2 + `\n]`; in the item they are 6 deep.
-      let array = encode(file(path: "", text: checked.text, findings: batch, language: language).findings)
-      let elements = indented(Substring(array.utf8.dropFirst(2).dropLast(2)), by: 4)
+      // In the item, the findings are 3 deep.
+      let elements = PrettyJSON.elements(
+        file(path: "", text: checked.text, findings: batch, language: language).findings, depth: 3)
       if started {
         output(",\n" + elements)
       } else {

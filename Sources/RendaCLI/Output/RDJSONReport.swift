@@ -27,7 +27,7 @@ enum RDJSONReport {
     var url = "https://github.com/renda-lint/renda"
   }
 
-  struct Diagnostic: Encodable {
+  struct Diagnostic: PrettyJSONWritable {
     var message: String
     var location: Location
     var severity: String
@@ -39,35 +39,87 @@ enum RDJSONReport {
       case message, location, severity, code, suggestions
       case relatedLocations = "related_locations"
     }
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("code", code)
+      json.member("location", location)
+      json.member("message", message)
+      if let relatedLocations { json.member("related_locations", array: relatedLocations) }
+      json.member("severity", severity)
+      if let suggestions { json.member("suggestions", array: suggestions) }
+      json.endObject()
+    }
   }
 
-  struct Location: Encodable {
+  struct Location: PrettyJSONWritable {
     var path: String
     var range: Range
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("path", path)
+      json.member("range", range)
+      json.endObject()
+    }
   }
 
-  struct Range: Encodable {
+  struct Range: PrettyJSONWritable {
     var start: Position
     var end: Position
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("end", end)
+      json.member("start", start)
+      json.endObject()
+    }
   }
 
-  struct Position: Encodable {
+  struct Position: PrettyJSONWritable {
     var line: Int
     var column: Int
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("column", column)
+      json.member("line", line)
+      json.endObject()
+    }
   }
 
-  struct Code: Encodable {
+  struct Code: PrettyJSONWritable {
     var value: String
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("value", value)
+      json.endObject()
+    }
   }
 
-  struct Suggestion: Encodable {
+  struct Suggestion: PrettyJSONWritable {
     var range: Range
     var text: String
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("range", range)
+      json.member("text", text)
+      json.endObject()
+    }
   }
 
-  struct RelatedLocation: Encodable {
+  struct RelatedLocation: PrettyJSONWritable {
     var message: String
     var location: Location
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("location", location)
+      json.member("message", message)
+      json.endObject()
+    }
   }
 
   static func severity(_ severity: Severity) -> String {
@@ -110,9 +162,8 @@ enum RDJSONReport {
   static func item(_ checked: CheckSession.Checked, findings: [Finding]? = nil, language: Language) -> String? {
     let diagnostics = diagnostics(checked, findings: findings, language: language)
     guard !diagnostics.isEmpty else { return nil }
-    // `[\n` + elements indented by 2 + `\n]`; in the document they are 4 deep.
-    let array = FindingsReport.encode(diagnostics)
-    return FindingsReport.indented(Substring(array.utf8.dropFirst(2).dropLast(2)), by: 2)
+    // In the document, they are 2 deep.
+    return PrettyJSON.elements(diagnostics, depth: 2)
   }
 
   /// The document without diagnostics, and the text before and after the items of its

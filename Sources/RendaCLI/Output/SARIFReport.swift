@@ -56,20 +56,33 @@ enum SARIFReport {
     var level: String
   }
 
-  struct Text: Encodable {
+  struct Text: PrettyJSONWritable {
     var text: String
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("text", text)
+      json.endObject()
+    }
   }
 
   struct Artifact: Encodable {
     var location: ArtifactLocation
   }
 
-  struct ArtifactLocation: Encodable {
+  struct ArtifactLocation: PrettyJSONWritable {
     var uri: String
     var uriBaseId: String?
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("uri", uri)
+      if let uriBaseId { json.member("uriBaseId", uriBaseId) }
+      json.endObject()
+    }
   }
 
-  struct ResultJSON: Encodable {
+  struct ResultJSON: PrettyJSONWritable {
     var ruleId: String
     var ruleIndex: Int
     var level: String
@@ -77,43 +90,106 @@ enum SARIFReport {
     var locations: [Location]
     var relatedLocations: [RelatedLocation]?
     var fixes: [FixJSON]?
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      if let fixes { json.member("fixes", array: fixes) }
+      json.member("level", level)
+      json.member("locations", array: locations)
+      json.member("message", message)
+      if let relatedLocations { json.member("relatedLocations", array: relatedLocations) }
+      json.member("ruleId", ruleId)
+      json.member("ruleIndex", ruleIndex)
+      json.endObject()
+    }
   }
 
-  struct Location: Encodable {
+  struct Location: PrettyJSONWritable {
     var physicalLocation: PhysicalLocation
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("physicalLocation", physicalLocation)
+      json.endObject()
+    }
   }
 
-  struct RelatedLocation: Encodable {
+  struct RelatedLocation: PrettyJSONWritable {
     var id: Int
     var physicalLocation: PhysicalLocation
     var message: Text
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("id", id)
+      json.member("message", message)
+      json.member("physicalLocation", physicalLocation)
+      json.endObject()
+    }
   }
 
-  struct PhysicalLocation: Encodable {
+  struct PhysicalLocation: PrettyJSONWritable {
     var artifactLocation: ArtifactLocation
     var region: Region
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("artifactLocation", artifactLocation)
+      json.member("region", region)
+      json.endObject()
+    }
   }
 
-  struct Region: Encodable {
+  struct Region: PrettyJSONWritable {
     var startLine: Int
     var startColumn: Int
     var endLine: Int
     var endColumn: Int
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("endColumn", endColumn)
+      json.member("endLine", endLine)
+      json.member("startColumn", startColumn)
+      json.member("startLine", startLine)
+      json.endObject()
+    }
   }
 
-  struct FixJSON: Encodable {
+  struct FixJSON: PrettyJSONWritable {
     var description: Text
     var artifactChanges: [ArtifactChange]
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("artifactChanges", array: artifactChanges)
+      json.member("description", description)
+      json.endObject()
+    }
   }
 
-  struct ArtifactChange: Encodable {
+  struct ArtifactChange: PrettyJSONWritable {
     var artifactLocation: ArtifactLocation
     var replacements: [Replacement]
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("artifactLocation", artifactLocation)
+      json.member("replacements", array: replacements)
+      json.endObject()
+    }
   }
 
-  struct Replacement: Encodable {
+  struct Replacement: PrettyJSONWritable {
     var deletedRegion: Region
     var insertedContent: Text
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("deletedRegion", deletedRegion)
+      json.member("insertedContent", insertedContent)
+      json.endObject()
+    }
   }
 
   static func level(_ severity: Severity) -> String {
@@ -241,9 +317,8 @@ enum SARIFReport {
       lock.unlock()
       let results = SARIFReport.results(checked, findings: findings, language: language)
       guard !results.isEmpty else { return nil }
-      // `[\n` + elements indented by 2 + `\n]`; in the log the elements are 8 deep.
-      let array = FindingsReport.encode(results)
-      return FindingsReport.indented(Substring(array.utf8.dropFirst(2).dropLast(2)), by: 6)
+      // In the log, the results are 4 deep.
+      return PrettyJSON.elements(results, depth: 4)
     }
 
     /// Everything after the last result: the rest of the run (from the files checked) and of

@@ -53,10 +53,9 @@ enum TextReport {
       out += text.string(in: lineRange)
       out += "\n  "
       let beforeWidth = displayWidth(
-        text.scalars(in: lineRange.lowerBound..<max(lineRange.lowerBound, finding.range.lowerBound)))
+        of: lineRange.lowerBound..<max(lineRange.lowerBound, finding.range.lowerBound), in: text)
       let coveredEnd = min(finding.range.upperBound, lineRange.upperBound)
-      let coveredWidth = displayWidth(
-        text.scalars(in: finding.range.lowerBound..<max(finding.range.lowerBound, coveredEnd)))
+      let coveredWidth = displayWidth(of: finding.range.lowerBound..<max(finding.range.lowerBound, coveredEnd), in: text)
       appendRepeating(" ", count: gutter.utf8.count, to: &out)
       out += " | "
       appendRepeating(" ", count: beforeWidth, to: &out)
@@ -89,11 +88,13 @@ enum TextReport {
 
   private static func appendRepeating(_ character: Unicode.Scalar, count: Int, to out: inout String) {
     let table = character == " " ? spaces : carets
-    if count < table.count {
-      out += table[count]
-    } else {
-      out += String(repeating: String(character), count: count)
+    var left = count
+    // Long runs (a range or an indent across a long line) in pieces of the longest entry.
+    while left >= table.count {
+      out += table[table.count - 1]
+      left -= table.count - 1
     }
+    out += table[left]
   }
 
   /// `spaces[n]` is n spaces (`carets[n]` n carets): padding without building a `String` each time.
@@ -114,21 +115,32 @@ enum TextReport {
 
   /// Terminal columns of `scalars`: wide (CJK, full-width) scalars count two.
   static func displayWidth(_ scalars: some Sequence<Unicode.Scalar>) -> Int {
-    scalars.reduce(0) { width, scalar in
-      // Fast paths (same widths): CJK ideographs are wide, printable ASCII is narrow.
-      switch scalar.value {
-      case 0x4E00...0x9FFF, 0x3400...0x4DBF: return width + 2
-      case 0x20...0x7E: return width + 1
-      // CJK punctuation (without the tone marks U+302A–U+302F) and full-width forms: wide;
-      // general punctuation such as “ ” — : narrow. None of them is a nonspacing mark.
-      case 0x3000...0x3029, 0x3030...0x303E, 0xFF00...0xFF60: return width + 2
-      case 0x2010...0x2027: return width + 1
-      default: break
-      }
-      if scalar.value == 0x09 { return width + 1 }
-      if scalar.properties.generalCategory == .nonspacingMark || scalar.value == 0xFEFF { return width }
-      return width + (isWide(scalar) ? 2 : 1)
+    scalars.reduce(0) { $0 + width(of: $1) }
+  }
+
+  /// Terminal columns of the text in `range`, as `displayWidth(text.scalars(in: range))`.
+  static func displayWidth(of range: TextRange, in text: SourceText) -> Int {
+    var total = 0
+    text.forEachScalar(in: range) { total += width(of: $0) }
+    return total
+  }
+
+  /// Terminal columns of one scalar: 2 wide (CJK, full-width), 0 for a nonspacing mark, else 1.
+  @inline(__always)
+  static func width(of scalar: Unicode.Scalar) -> Int {
+    // Fast paths (same widths): CJK ideographs are wide, printable ASCII is narrow.
+    switch scalar.value {
+    case 0x4E00...0x9FFF, 0x3400...0x4DBF: return 2
+    case 0x20...0x7E: return 1
+    // CJK punctuation (without the tone marks U+302A–U+302F) and full-width forms: wide;
+    // general punctuation such as “ ” — : narrow. None of them is a nonspacing mark.
+    case 0x3000...0x3029, 0x3030...0x303E, 0xFF00...0xFF60: return 2
+    case 0x2010...0x2027: return 1
+    default: break
     }
+    if scalar.value == 0x09 { return 1 }
+    if scalar.properties.generalCategory == .nonspacingMark || scalar.value == 0xFEFF { return 0 }
+    return isWide(scalar) ? 2 : 1
   }
 
   private static func isWide(_ s: Unicode.Scalar) -> Bool {

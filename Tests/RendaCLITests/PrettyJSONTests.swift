@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+import RendaChecks
+@testable import RendaCLI
+
+// `PrettyJSON` must write what `JSONEncoder` writes with the reports' formatting, byte for
+// byte: the reports' per-finding values go through the writer, their frames and the golden
+// files through the encoder.
+
+@Suite("PrettyJSON writes what JSONEncoder writes")
+struct PrettyJSONTests {
+  /// What `PrettyJSON.elements(values, depth:)` must write: the encoder's array without its
+  /// brackets, indented to `depth`.
+  static func reference<Value: Encodable>(_ values: [Value], depth: Int) -> String {
+    let array = FindingsReport.encode(values)
+    guard !values.isEmpty else { return "" }
+    return FindingsReport.indented(Substring(array.utf8.dropFirst(2).dropLast(2)), by: 2 * (depth - 1))
+  }
+
+  /// Strings, numbers, optionals, empty and nested arrays, in one value.
+  struct Sample: PrettyJSONWritable {
+    var text: String
+    var number: Int
+    var optional: String?
+    var list: [Sample]
+
+    func write(to json: inout PrettyJSON) {
+      json.beginObject()
+      json.member("list", array: list)
+      json.member("number", number)
+      if let optional { json.member("optional", optional) }
+      json.member("text", text)
+      json.endObject()
+    }
+  }
+
+  @Test("every ASCII byte, quotes, backslashes, slashes and non-ASCII text are escaped as the encoder escapes them")
+  func strings() {
+    let ascii = String(decoding: (0..<0x80).map { UInt8($0) }, as: UTF8.self)
+    let texts = [ascii, "", "\"", "\\", "/", "a/b", "中文“引号”", "\u{2028}\u{2029}\u{FEFF}\u{FFFD}", "😀𠀀", "\r\n\t"]
+    let samples = texts.enumerated().map { index, text in
+      Sample(text: text, number: index * 7919 - 30_000, optional: index % 2 == 0 ? text : nil, list: [])
+    }
+    for depth in 1...5 {
+      #expect(PrettyJSON.elements(samples, depth: depth) == Self.reference(samples, depth: depth), "depth \(depth)")
+    }
+  }
+
+  @Test("numbers: zero, negatives, the extremes")
+  func numbers() {
+    let samples = [0, 1, -1, 9, 10, -10, 123_456_789, Int.max, Int.min].map {
+      Sample(text: "", number: $0, optional: nil, list: [])
+    }
+    #expect(PrettyJSON.elements(samples, depth: 1) == Self.reference(samples, depth: 1))
+  }
+
+  @Test("empty and nested arrays, at every depth")
+  func nesting() {
+    let leaf = Sample(text: "leaf", number: 1, optional: nil, list: [])
+    let inner = Sample(text: "inner", number: 2, optional: "x", list: [leaf, leaf])
+    let outer = Sample(text: "outer", number: 3, optional: nil, list: [inner, leaf, Sample(text: "", number: 0, optional: nil, list: [inner])])
+    for depth in 1...4 {
+      #expect(PrettyJSON.elements([outer, leaf], depth: depth) == Self.reference([outer, leaf], depth: depth))
+    }
+    #expect(PrettyJSON.elements([Sample](), depth: 2) == "")
+  }
+
+  @Test("the reports' values of the seeds and the own pages, in both languages: json, rdjson, sarif")
+  func reports() throws {
+    let directory = try StreamingCheckTests.corpus()
+    defer { directory.remove() }
+    let checked = try StreamingCheckTests.analyses(directory)
+    #expect(checked.count > 10)
+    var findings = 0
+    for language in [Language.zh, .en] {
+      for file in checked {
+        findings += file.findings.count
+        let item = FindingsReport.file(file, language: language)
+        #expect(PrettyJSON.elements([item], depth: 1) == Self.reference([item], depth: 1))
+        #expect(PrettyJSON.elements(item.findings, depth: 3) == Self.reference(item.findings, depth: 3))
+        let diagnostics = RDJSONReport.diagnostics(file, language: language)
+        #expect(PrettyJSON.elements(diagnostics, depth: 2) == Self.reference(diagnostics, depth: 2))
+        let results = SARIFReport.results(file, language: language)
+        #expect(PrettyJSON.elements(results, depth: 4) == Self.reference(results, depth: 4))
+      }
+    }
+    // The corpus has findings with fixes, related locations and none of either.
+    #expect(findings > 100)
+  }
+}
