@@ -1,15 +1,23 @@
+import Dispatch
+import Foundation
 import RendaAnalysis
 import RendaChecks
 import RendaConfiguration
 import RendaIDE
+import RendaCLI
 import RendaPage
 import RendaText
+import Synchronization
 
 /// What is timed in-process, each over every document of a corpus.
 enum Workload: String, CaseIterable {
   /// Validate + line index + parse + every rule, what `renda check` does per file: the whole
   /// page up to a megabyte (`DocumentAnalysis`), window by window above (`WindowedCheck`).
   case check
+  /// `check` on every core, as `renda check` runs: the documents in parallel, and a single
+  /// document above a megabyte with its windows' rules on other threads
+  /// (`WindowedCheck.forEachBatch(workers:)`). Not compared with the floor, a single thread.
+  case checkAllCores = "check-all-cores"
   /// Validate + line index + parse (`PageParser`).
   case parse
   /// Validate + line index + parse + outline values (`OutlineBuilder`, what `renda outline`
@@ -51,6 +59,20 @@ struct InProcess {
         }
         consume(count)
       }
+    case .checkAllCores:
+      let documents = prepared.corpus.documents
+      let cores = ProcessInfo.processInfo.activeProcessorCount
+      let counts = Mutex(0)
+      DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+        let text = try! SourceText(validating: documents[index])
+        var count = 0
+        WindowedCheck.forEachBatch(
+          in: text, glossary: configuration.glossary, configuration: configuration.checks,
+          workers: documents.count == 1 ? DispatchWork(width: cores) : nil
+        ) { count += $0.count }
+        counts.withLock { $0 += count }
+      }
+      consume(counts.withLock { $0 })
     case .parse:
       for document in prepared.corpus.documents {
         let page = PageParser.parse(try! SourceText(validating: document))

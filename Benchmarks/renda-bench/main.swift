@@ -326,7 +326,8 @@ struct Benchmark {
     }
     table.section("Throughput in-process, MB/s of UTF-8 (median; \(mode) mode)")
     let labels: [Workload: String] = [
-      .check: "check (parse + all rules)", .parse: "parse only", .outline: "outline (parse + outline)",
+      .check: "check (parse + all rules)", .checkAllCores: "check on all cores (documents or windows in parallel)",
+      .parse: "parse only", .outline: "outline (parse + outline)",
       .floorScalars: "floor: String.unicodeScalars", .floorBytes: "floor: hand-written UTF-8 pass",
     ]
     for workload in Workload.allCases {

@@ -98,6 +98,53 @@ struct WindowedCheckTests {
     #expect(windows >= 4, "document \(index): at most \(windows) windows")
   }
 
+  /// `ConcurrentWork` on threads of its own, each piece of work after a random pause (the
+  /// tests of the core do not use the CLI's Dispatch one).
+  struct ThreadWork: ConcurrentWork {
+    let width: Int
+
+    func start<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> () -> Result {
+      let job = Job<Result>()
+      let thread = Thread {
+        usleep(UInt32.random(in: 0...2_000))
+        job.result = work()
+        job.done.signal()
+      }
+      thread.start()
+      return {
+        job.done.wait()
+        return job.result!
+      }
+    }
+
+    final class Job<Result: Sendable>: @unchecked Sendable {
+      let done = DispatchSemaphore(value: 0)
+      var result: Result?
+    }
+  }
+
+  @Test("windows whose rules run on other threads give the same batches, in the same order", arguments: [1, 2, 3, 8])
+  func parallelWindows(_ workers: Int) throws {
+    try #require(Self.pages.count >= 9, "seeds or own pages not found next to Tests/")
+    let text = SourceText(Self.document(pages: 14, seed: 0xFA57 + UInt64(workers), titlesFirst: workers % 2 == 1))
+    for size in [3_000, 20_000] {
+      var serial: [[Finding]] = []
+      let serialPath = WindowedCheck.forEachBatch(in: text, glossary: Self.glossary, windowBytes: size) {
+        serial.append($0)
+      }
+      var parallel: [[Finding]] = []
+      let parallelPath = WindowedCheck.forEachBatch(
+        in: text, glossary: Self.glossary, windowBytes: size, workers: ThreadWork(width: workers)
+      ) { parallel.append($0) }
+      #expect(parallelPath == serialPath)
+      if case .windows(let n) = serialPath { #expect(n >= 4, "\(n) windows of \(size) B") } else {
+        Issue.record("checked whole at \(size) B")
+      }
+      #expect(parallel == serial, "\(workers) workers, windows of \(size) B")
+      #expect(serial.count > 1)
+    }
+  }
+
   @Test("windowed findings equal the whole page's after random edits and markers", arguments: 0..<4)
   func editedDocuments(_ index: Int) throws {
     try #require(Self.pages.count >= 9, "seeds or own pages not found next to Tests/")

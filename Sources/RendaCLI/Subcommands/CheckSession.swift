@@ -33,16 +33,20 @@ struct CheckSession {
     /// The checks that ran (the configuration's, limited by `--rule`).
     private var checks: CheckConfiguration
     private var windowBytes: Int
+    /// Threads for the rules of a file checked window by window (`WindowedCheck`): every core
+    /// when the session has this one file, else 1 (the files are checked in parallel instead).
+    private var windowWorkers: Int
 
     init(
       document: InputDocument, configuration: RendaConfiguration, checks: CheckConfiguration,
-      analysis: DocumentAnalysis?, windowBytes: Int = WindowedCheck.defaultWindowBytes
+      analysis: DocumentAnalysis?, windowBytes: Int = WindowedCheck.defaultWindowBytes, windowWorkers: Int = 1
     ) {
       self.document = document
       self.configuration = configuration
       self.checks = checks
       self.analysis = analysis
       self.windowBytes = windowBytes
+      self.windowWorkers = windowWorkers
     }
 
     var text: SourceText { document.text }
@@ -55,7 +59,8 @@ struct CheckSession {
         body(analysis.findings)
       } else {
         WindowedCheck.forEachBatch(
-          in: text, glossary: configuration.glossary, configuration: checks, windowBytes: windowBytes, body)
+          in: text, glossary: configuration.glossary, configuration: checks, windowBytes: windowBytes,
+          workers: windowWorkers > 1 ? DispatchWork(width: windowWorkers) : nil, body)
       }
     }
 
@@ -122,11 +127,13 @@ struct CheckSession {
       // `jobs` workers take the next file in turn.
       let next = ResultSlots<Int>(count: 1)
       DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-        while let index = next.take(below: entries.count) { results[index] = analyse(entries[index]) }
+        while let index = next.take(below: entries.count) {
+          results[index] = analyse(entries[index], alone: entries.count == 1)
+        }
       }
     } else {
       DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-        results[index] = analyse(entries[index])
+        results[index] = analyse(entries[index], alone: entries.count == 1)
       }
     }
     var seen = Set<String>()
@@ -153,7 +160,7 @@ struct CheckSession {
       while let index = next.take(below: entries.count) {
         output.admit(index)
         let writer = OrderedOutput.Writer(output: output, index: index)
-        let outcome = analyse(entries[index])
+        let outcome = analyse(entries[index], alone: entries.count == 1)
         if case .failed(let error) = outcome { writer.error(error.description) }
         report(outcome, writer)
         output.finish(index)
@@ -161,7 +168,8 @@ struct CheckSession {
     }
   }
 
-  private func analyse(_ entry: Result<String, InputError>) -> Outcome {
+  /// `alone`: the session's only file, whose windows may use every core.
+  private func analyse(_ entry: Result<String, InputError>, alone: Bool) -> Outcome {
     let path: String
     switch entry {
     case .failure(let error): return .failed(error)
@@ -186,7 +194,7 @@ struct CheckSession {
       return .checked(
         Checked(
           document: document, configuration: configuration, checks: checks, analysis: analysis,
-          windowBytes: options.windowBytes))
+          windowBytes: options.windowBytes, windowWorkers: alone ? workers : 1))
     }
   }
 }

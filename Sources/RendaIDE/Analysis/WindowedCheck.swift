@@ -60,10 +60,15 @@ package enum WindowedCheck {
   /// findings that start before the next window are handed on when the window is done, the
   /// others (a window's page holds no offset before its start, so none can come later) with
   /// the next window's. One batch when the text is analysed whole.
+  ///
+  /// With `workers` (of width above 1), the rules of each window run there while this thread
+  /// parses the next windows (a window's boundary depends on its parse, so the parses stay in
+  /// order, here): at most `workers.width` windows are in flight, and `body` is still called
+  /// here, in text order, with the same batches.
   @discardableResult
   package static func forEachBatch(
     in text: SourceText, glossary: Glossary, configuration: CheckConfiguration = .default,
-    windowBytes: Int = defaultWindowBytes, _ body: ([Finding]) -> Void
+    windowBytes: Int = defaultWindowBytes, workers: (any ConcurrentWork)? = nil, _ body: ([Finding]) -> Void
   ) -> Path {
     guard text.count > windowBytes, let context = PageParser.context(ofLargeText: text, chunkBytes: windowBytes)
     else {
@@ -71,20 +76,60 @@ package enum WindowedCheck {
       return .whole
     }
     let suppressions = Suppressions(text)
-    var pending: [Finding] = []
+    var batches = Batches()
     var windows = 0
-    forEachWindow(of: text, context: context, windowBytes: windowBytes) { window in
-      var found = CheckRunner.unsuppressedFindings(
-        in: window.part, glossary: glossary, configuration: configuration, lineOrigin: window.line)
-      for i in found.indices { found[i].shift(byBytes: window.byte) }
-      if !suppressions.isEmpty { found.removeAll { suppressions.suppresses($0, in: text) } }
+    if let workers, workers.width > 1 {
+      var inFlight: [(end: Int, result: () -> [Finding])] = []
+      func finishOldest() {
+        let job = inFlight.removeFirst()
+        batches.add(job.result(), before: job.end, body)
+      }
+      forEachWindow(of: text, context: context, windowBytes: windowBytes) { window in
+        while inFlight.count >= workers.width { finishOldest() }
+        let result = workers.start {
+          findings(of: window, in: text, suppressions: suppressions, glossary: glossary, configuration: configuration)
+        }
+        inFlight.append((window.end, result))
+        windows += 1
+      }
+      while !inFlight.isEmpty { finishOldest() }
+    } else {
+      forEachWindow(of: text, context: context, windowBytes: windowBytes) { window in
+        let found = findings(
+          of: window, in: text, suppressions: suppressions, glossary: glossary, configuration: configuration)
+        batches.add(found, before: window.end, body)
+        windows += 1
+      }
+    }
+    batches.finish(body)
+    return .windows(windows)
+  }
+
+  /// The findings of one window, moved to the whole text and without the suppressed ones.
+  private static func findings(
+    of window: Window, in text: SourceText, suppressions: Suppressions, glossary: Glossary,
+    configuration: CheckConfiguration
+  ) -> [Finding] {
+    var found = CheckRunner.unsuppressedFindings(
+      in: window.part, glossary: glossary, configuration: configuration, lineOrigin: window.line)
+    for i in found.indices { found[i].shift(byBytes: window.byte) }
+    if !suppressions.isEmpty { found.removeAll { suppressions.suppresses($0, in: text) } }
+    return found
+  }
+
+  /// Windows' findings into batches in text order: a window's findings that start before the
+  /// next window's first byte are ready; later ones wait for the next window's.
+  private struct Batches {
+    var pending: [Finding] = []
+
+    mutating func add(_ found: [Finding], before end: Int, _ body: ([Finding]) -> Void) {
       if pending.isEmpty {
         pending = found
       } else {
         pending += found
         CheckRunner.putInTextOrder(&pending)
       }
-      let ready = pending.firstIndex { $0.range.lowerBound.utf8 >= window.end } ?? pending.count
+      let ready = pending.firstIndex { $0.range.lowerBound.utf8 >= end } ?? pending.count
       if ready == pending.count {
         body(pending)
         pending = []
@@ -92,14 +137,16 @@ package enum WindowedCheck {
         body(Array(pending[..<ready]))
         pending.removeFirst(ready)
       }
-      windows += 1
     }
-    if !pending.isEmpty { body(pending) }
-    return .windows(windows)
+
+    mutating func finish(_ body: ([Finding]) -> Void) {
+      if !pending.isEmpty { body(pending) }
+      pending = []
+    }
   }
 
   /// One window: the articles it decides, as a part of the page of its text.
-  package struct Window {
+  package struct Window: Sendable {
     /// The window's page, limited to the articles it decides and the lines before the next
     /// window (`Page.part`); its offsets and lines count from the window's start.
     package var part: Page
