@@ -10,30 +10,12 @@ extension Finding {
   }
 
   /// Moves the finding in place (an element of an array the caller owns is changed
-  /// without a copy of the finding).
+  /// without a copy of the finding): its range, and the ranges of its fixes and related
+  /// locations through `extrasShift` (nothing is allocated, see ``Finding``).
   package mutating func shift(byBytes delta: Int) {
     guard delta != 0 else { return }
-    func move(_ r: TextRange) -> TextRange {
-      TextOffset(utf8: r.lowerBound.utf8 + delta)..<TextOffset(utf8: r.upperBound.utf8 + delta)
-    }
-    range = move(range)
-    switch extras {
-    case .none: break
-    case .oneEdit(let fix):
-      extras = .oneEdit(OneEditFix(title: fix.title, edit: TextEdit(range: move(fix.edit.range), newText: fix.edit.newText)))
-    case .twoEdits(let fix):
-      extras = .twoEdits(
-        TwoEditFix(
-          title: fix.title, first: TextEdit(range: move(fix.first.range), newText: fix.first.newText),
-          second: TextEdit(range: move(fix.second.range), newText: fix.second.newText)))
-    case .lists(let lists):
-      extras = .lists(
-        FindingLists(
-          related: lists.related.map { RelatedLocation(range: move($0.range), message: $0.message) },
-          fixes: lists.fixes.map { fix in
-            Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: move($0.range), newText: $0.newText) })
-          }))
-    }
+    range = range.moved(by: delta)
+    extrasShift += delta
   }
 
   /// Whether any of the finding's texts holds an ASCII digit: a message that may cite a

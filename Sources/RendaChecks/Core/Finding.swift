@@ -31,6 +31,11 @@ package enum Language: String, Sendable, Equatable, CaseIterable {
 /// arrays (two allocations of their own per finding) but as one reference, `extras`: nil
 /// when both are empty, one small immutable object holding the fix's title and edits in
 /// the common cases, the arrays otherwise. The properties read and write as before.
+///
+/// Moving a finding with the text (`shift(byBytes:)`, every finding after an edit on each
+/// keystroke) changes `range` and `extrasShift`, never `extras`: the ranges stored there are
+/// read moved by `extrasShift`, so a move allocates nothing and the extras stay shared with the
+/// finding it was moved from.
 package struct Finding: Sendable {
   /// The rule's stable kebab-case id, e.g. `four-organs`.
   package var rule: String
@@ -38,6 +43,8 @@ package struct Finding: Sendable {
   /// The text the finding is about (never empty: editors widen empty ranges).
   package var range: TextRange
   @usableFromInline var extras: FindingExtras
+  /// Bytes to add to every range stored in `extras` (see `shift(byBytes:)`).
+  var extrasShift = 0
   package var severity: Severity
 
   package init(
@@ -53,14 +60,30 @@ package struct Finding: Sendable {
 
   /// Other places that explain the finding (the announcement, the sibling headings).
   package var related: [RelatedLocation] {
-    get { extras.related }
-    set { extras = FindingExtras(related: newValue, fixes: extras.fixes) }
+    get {
+      let stored = extras.related
+      guard extrasShift != 0 else { return stored }
+      return stored.map { RelatedLocation(range: $0.range.moved(by: extrasShift), message: $0.message) }
+    }
+    set {
+      extras = FindingExtras(related: newValue, fixes: fixes)
+      extrasShift = 0
+    }
   }
 
   /// Certain fixes only; empty when a human must decide.
   package var fixes: [Fix] {
-    get { extras.fixes }
-    set { extras = FindingExtras(related: extras.related, fixes: newValue) }
+    get {
+      let stored = extras.fixes
+      guard extrasShift != 0 else { return stored }
+      return stored.map { fix in
+        Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: $0.range.moved(by: extrasShift), newText: $0.newText) })
+      }
+    }
+    set {
+      extras = FindingExtras(related: related, fixes: newValue)
+      extrasShift = 0
+    }
   }
 
   /// Whether the finding offers a fix (without building the list).
@@ -79,6 +102,13 @@ extension Finding: Equatable {
   package static func == (a: Finding, b: Finding) -> Bool {
     a.rule == b.rule && a.severity == b.severity && a.message == b.message && a.range == b.range
       && a.related == b.related && a.fixes == b.fixes
+  }
+}
+
+extension TextRange {
+  /// The range `delta` bytes later (earlier when negative).
+  func moved(by delta: Int) -> TextRange {
+    TextOffset(utf8: lowerBound.utf8 + delta)..<TextOffset(utf8: upperBound.utf8 + delta)
   }
 }
 
