@@ -32,9 +32,27 @@ extension UTF8Bytes {
     let count = buffer.count
     var index = 0
     while index < count {
-      if index + 8 <= count, isASCII(loadWord(buffer, at: index)) {
-        index += 8
-        continue
+      if index + 8 <= count {
+        let word = loadWord(buffer, at: index)
+        if isASCII(word) {
+          index += 8
+          continue
+        }
+        // Chinese text is mostly three-byte scalars whose lead is E1…EC or EE…EF (every
+        // second byte allowed): one test of the lead's range and one of both continuation
+        // bytes, for as many as fit in the word.
+        var three = word
+        var taken = 0
+        while taken < 6 {
+          let lead = UInt8(truncatingIfNeeded: three)
+          guard lead &- 0xE1 < 0x0F, lead != 0xED, three & 0xC0C0_00 == 0x8080_00 else { break }
+          three >>= 24
+          taken += 3
+        }
+        if taken > 0 {
+          index += taken
+          continue
+        }
       }
       let lead = buffer[index]
       if lead < 0x80 {

@@ -201,7 +201,22 @@ struct TextPropertyTests {
 
   /// A random byte string from one of several generators.
   private func randomByteString(using rng: inout SplitMix64) -> [UInt8] {
-    switch Int.random(in: 0..<5, using: &rng) {
+    switch Int.random(in: 0..<6, using: &rng) {
+    case 5:  // three-byte scalars at every lead class edge among edge bytes, long enough for
+      // the eight-byte fast paths at every alignment
+      let threes: [[UInt8]] = [
+        [0xE4, 0xB8, 0xAD], [0xEF, 0xBC, 0x8C], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xE1, 0x80, 0x80],
+        [0xEF, 0xBF, 0xBF], [0xE0, 0xA0, 0x80], [0xEC, 0xBF, 0xBF], [0xED, 0xA0, 0x80], [0xE0, 0x9F, 0xBF],
+      ]
+      var bytes: [UInt8] = []
+      for _ in 0..<Int.random(in: 0..<30, using: &rng) {
+        if Int.random(in: 0..<4, using: &rng) == 0 {
+          bytes.append(Self.edgeBytes.randomElement(using: &rng)!)
+        } else {
+          bytes += threes.randomElement(using: &rng)!
+        }
+      }
+      return bytes
     case 0:  // uniform bytes
       return (0..<Int.random(in: 0..<12, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
     case 1:  // edge bytes, which make near-valid sequences often
