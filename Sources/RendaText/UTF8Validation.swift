@@ -27,13 +27,15 @@ extension InvalidUTF8Error: CustomStringConvertible {
 extension UTF8Bytes {
   /// Byte offset of the first byte of the first ill-formed sequence in
   /// `buffer`, or nil when the whole buffer is valid UTF-8. Skips ASCII 8
-  /// bytes at a time. O(n), never reads past the buffer.
+  /// bytes at a time, and from the same 8 bytes up to two three-byte scalars
+  /// with an ordinary lead (E1–EC, EE–EF). O(n), never reads past the buffer.
   package static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
     let count = buffer.count
     var index = 0
     while index < count {
       if index + 8 <= count {
-        let word = loadWord(buffer, at: index)
+        // Little-endian, so that the first byte is the lowest (the three-byte path reads it so).
+        let word = UInt64(littleEndian: loadWord(buffer, at: index))
         if isASCII(word) {
           index += 8
           continue

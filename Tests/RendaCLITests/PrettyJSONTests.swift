@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 import RendaChecks
+import RendaConfiguration
+import RendaIDE
+import RendaText
 @testable import RendaCLI
 
 // `PrettyJSON` must write what `JSONEncoder` writes with the reports' formatting, byte for
@@ -72,10 +75,10 @@ struct PrettyJSONTests {
     defer { directory.remove() }
     let checked = try StreamingCheckTests.analyses(directory)
     #expect(checked.count > 10)
-    var findings = 0
+    var findings: [Finding] = []
     for language in [Language.zh, .en] {
       for file in checked {
-        findings += file.findings.count
+        if language == .zh { findings += file.findings }
         let item = FindingsReport.file(file, language: language)
         #expect(PrettyJSON.elements([item], depth: 1) == Self.reference([item], depth: 1))
         #expect(PrettyJSON.elements(item.findings, depth: 3) == Self.reference(item.findings, depth: 3))
@@ -85,7 +88,76 @@ struct PrettyJSONTests {
         #expect(PrettyJSON.elements(results, depth: 4) == Self.reference(results, depth: 4))
       }
     }
-    // The corpus has findings with fixes, related locations and none of either.
-    #expect(findings > 100)
+    // The corpus has findings with fixes, with related locations, and with neither.
+    #expect(findings.count > 100)
+    #expect(findings.contains { !$0.fixes.isEmpty })
+    #expect(findings.contains { !$0.related.isEmpty })
+    #expect(findings.contains { $0.fixes.isEmpty && $0.related.isEmpty })
+    #expect(findings.contains { $0.fixes.count == 1 && $0.fixes[0].edits.count == 1 })
+  }
+
+  @Test("the optional members: a relative path's base, results and diagnostics with and without their lists")
+  func optionals() {
+    let region = SARIFReport.Region(startLine: 1, startColumn: 2, endLine: 3, endColumn: 4)
+    let relative = SARIFReport.ArtifactLocation(uri: "a/b.txt", uriBaseId: "SRCROOT")
+    let absolute = SARIFReport.ArtifactLocation(uri: "file:///tmp/b.txt", uriBaseId: nil)
+    let text = SARIFReport.Text(text: "说明 \"x\"")
+    let results = [relative, absolute].flatMap { location in
+      let physical = SARIFReport.PhysicalLocation(artifactLocation: location, region: region)
+      return [
+        SARIFReport.ResultJSON(
+          ruleId: "r", ruleIndex: 0, level: "warning", message: text, locations: [.init(physicalLocation: physical)],
+          relatedLocations: nil, fixes: nil),
+        SARIFReport.ResultJSON(
+          ruleId: "r", ruleIndex: 12, level: "note", message: text, locations: [.init(physicalLocation: physical)],
+          relatedLocations: [.init(id: 1, physicalLocation: physical, message: text)],
+          fixes: [
+            .init(
+              description: text,
+              artifactChanges: [
+                .init(artifactLocation: location, replacements: [.init(deletedRegion: region, insertedContent: text)])
+              ])
+          ]),
+      ]
+    }
+    #expect(PrettyJSON.elements(results, depth: 4) == Self.reference(results, depth: 4))
+    let range = RDJSONReport.Range(start: .init(line: 1, column: 1), end: .init(line: 1, column: 4))
+    let location = RDJSONReport.Location(path: "a.txt", range: range)
+    let diagnostics = [
+      RDJSONReport.Diagnostic(
+        message: "m", location: location, severity: "WARNING", code: .init(value: "r"), suggestions: nil,
+        relatedLocations: nil),
+      RDJSONReport.Diagnostic(
+        message: "m", location: location, severity: "INFO", code: .init(value: "r"),
+        suggestions: [.init(range: range, text: "")], relatedLocations: [.init(message: "n", location: location)]),
+    ]
+    #expect(PrettyJSON.elements(diagnostics, depth: 2) == Self.reference(diagnostics, depth: 2))
+  }
+}
+
+@Suite("DispatchWork: the CLI's threads for the windows of one large file")
+struct DispatchWorkTests {
+  @Test("windows' rules on Dispatch's threads give the batches of the serial check", arguments: [2, 3])
+  func sameBatches(_ width: Int) throws {
+    let directory = try StreamingCheckTests.corpus()
+    defer { directory.remove() }
+    let pages = try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted().map {
+      try String(contentsOf: directory.url.appendingPathComponent($0), encoding: .utf8)
+    }
+    let text = SourceText(pages.joined(separator: "\n\n"))
+    let glossary = try RendaConfiguration.defaults().glossary
+    var serial: [[Finding]] = []
+    let path = WindowedCheck.forEachBatch(in: text, glossary: glossary, windowBytes: 8_000) { serial.append($0) }
+    var parallel: [[Finding]] = []
+    let parallelPath = WindowedCheck.forEachBatch(
+      in: text, glossary: glossary, windowBytes: 8_000, workers: DispatchWork(width: width)
+    ) { parallel.append($0) }
+    guard case .windows(let n) = path else {
+      Issue.record("checked whole")
+      return
+    }
+    #expect(n > 3)
+    #expect(parallelPath == path)
+    #expect(parallel == serial)
   }
 }

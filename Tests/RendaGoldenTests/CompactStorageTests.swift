@@ -96,6 +96,16 @@ struct CompactStorageTests {
       #expect(moved.related.map(\.range.lowerBound.utf8) == related.map { $0.range.lowerBound.utf8 + 10 })
       #expect(moved.fixes.map { $0.edits.map(\.range.lowerBound.utf8) } == fixes.map { $0.edits.map { $0.range.lowerBound.utf8 + 10 } })
       #expect(moved.shifted(byBytes: -10) == finding)
+      // Setting the lists of a moved finding keeps the other list's moved ranges, and what
+      // is set is read as set (the move is not applied to it again).
+      var reset = moved
+      reset.fixes = moved.fixes
+      #expect(reset == moved)
+      reset.related = []
+      #expect(reset.related.isEmpty && reset.fixes == moved.fixes)
+      reset.related = moved.related
+      #expect(reset == moved)
+      #expect(reset.shifted(byBytes: 5) == finding.shifted(byBytes: 15))
     }
   }
 }

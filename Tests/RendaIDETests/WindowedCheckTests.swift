@@ -9,6 +9,7 @@ import RendaChecks
 import RendaIDE
 import RendaPage
 import RendaText
+import Synchronization
 import Testing
 
 @Suite("Windowed check")
@@ -102,9 +103,24 @@ struct WindowedCheckTests {
   /// tests of the core do not use the CLI's Dispatch one).
   struct ThreadWork: ConcurrentWork {
     let width: Int
+    /// Pieces started and not yet waited for: now, and the most there were.
+    let outstanding = Outstanding()
+
+    final class Outstanding: Sendable {
+      let counts = Mutex((now: 0, most: 0))
+      func started() {
+        counts.withLock {
+          $0.now += 1
+          $0.most = max($0.most, $0.now)
+        }
+      }
+      func waited() { counts.withLock { $0.now -= 1 } }
+      var current: (now: Int, most: Int) { counts.withLock { $0 } }
+    }
 
     func start<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> () -> Result {
       let job = Job<Result>()
+      outstanding.started()
       let thread = Thread {
         usleep(UInt32.random(in: 0...2_000))
         job.result = work()
@@ -113,6 +129,7 @@ struct WindowedCheckTests {
       thread.start()
       return {
         job.done.wait()
+        outstanding.waited()
         return job.result!
       }
     }
@@ -133,10 +150,18 @@ struct WindowedCheckTests {
         serial.append($0)
       }
       var parallel: [[Finding]] = []
+      let work = ThreadWork(width: workers)
       let parallelPath = WindowedCheck.forEachBatch(
-        in: text, glossary: Self.glossary, windowBytes: size, workers: ThreadWork(width: workers)
+        in: text, glossary: Self.glossary, windowBytes: size, workers: work
       ) { parallel.append($0) }
       #expect(parallelPath == serialPath)
+      // The windows went on while earlier ones ran, never more than the width at once (one
+      // worker: the serial path, which starts nothing).
+      let outstanding = work.outstanding.current
+      #expect(outstanding.now == 0)
+      if case .windows(let n) = serialPath {
+        #expect(outstanding.most == (workers > 1 ? min(workers, n) : 0), "\(workers) workers, \(n) windows")
+      }
       if case .windows(let n) = serialPath { #expect(n >= 4, "\(n) windows of \(size) B") } else {
         Issue.record("checked whole at \(size) B")
       }

@@ -5,8 +5,8 @@
 ///
 /// The reports' per-finding values are written through it (`PrettyJSONWritable`): the encoder
 /// spent most of `renda check --format json` in the `Codable` machinery (boxed containers,
-/// generic metadata, a tree of values, then its own re-indentation here), about 70 µs per
-/// finding. The frames around the findings, written once, still go through `JSONEncoder`, and
+/// generic metadata, a tree of values, then `FindingsReport.indented` moving its lines to
+/// their depth), about 70 µs per finding. The frames around the findings, written once, still go through `JSONEncoder`, and
 /// the tests compare every writer with the encoder's output (`PrettyJSONTests`).
 ///
 /// Keys are written in the order given, which must be the sorted (byte-wise) order the encoder
@@ -80,14 +80,15 @@ struct PrettyJSON {
         case 0x0C: bytes.append(UInt8(ascii: "f"))
         case 0x0D: bytes.append(UInt8(ascii: "r"))
         default:
-          let hex: [UInt8] = Array("0123456789abcdef".utf8)
-          bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+          bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
         }
       }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
     bytes.append(UInt8(ascii: "\""))
   }
+
+  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
   mutating func value(_ number: Int) {
     startValue()

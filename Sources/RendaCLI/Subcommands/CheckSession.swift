@@ -34,7 +34,8 @@ struct CheckSession {
     private var checks: CheckConfiguration
     private var windowBytes: Int
     /// Threads for the rules of a file checked window by window (`WindowedCheck`): every core
-    /// when the session has this one file, else 1 (the files are checked in parallel instead).
+    /// (at most `--jobs`) when the session has this one file, else 1 (the files are checked in
+    /// parallel instead). Each thread holds a window's page, so never more than the cores.
     private var windowWorkers: Int
 
     init(
@@ -194,7 +195,8 @@ struct CheckSession {
       return .checked(
         Checked(
           document: document, configuration: configuration, checks: checks, analysis: analysis,
-          windowBytes: options.windowBytes, windowWorkers: alone ? workers : 1))
+          windowBytes: options.windowBytes,
+          windowWorkers: alone ? min(workers, ProcessInfo.processInfo.activeProcessorCount) : 1))
     }
   }
 }

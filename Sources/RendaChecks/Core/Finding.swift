@@ -35,7 +35,9 @@ package enum Language: String, Sendable, Equatable, CaseIterable {
 /// Moving a finding with the text (`shift(byBytes:)`, every finding after an edit on each
 /// keystroke) changes `range` and `extrasShift`, never `extras`: the ranges stored there are
 /// read moved by `extrasShift`, so a move allocates nothing and the extras stay shared with the
-/// finding it was moved from.
+/// finding it was moved from. Reading `fixes` or `related` of a moved finding builds the moved
+/// arrays (once per read, where a move used to allocate once per move); `extrasShift` costs 8
+/// bytes per finding.
 package struct Finding: Sendable {
   /// The rule's stable kebab-case id, e.g. `four-organs`.
   package var rule: String

@@ -4,8 +4,9 @@ import RendaPage
 import RendaText
 
 /// The findings of a large text found window by window, so that its page model is never
-/// held whole: `renda check` of a 100 MB file keeps the text, one window's page and the
-/// findings, not a page model three times the size of the text.
+/// held whole: `renda check` of a 100 MB file keeps the text, the pages of the windows in
+/// flight (one, or one per worker and the one being parsed) and the findings, not a page
+/// model three times the size of the text.
 ///
 /// The contract is that the findings equal `CheckRunner.findings(in: PageParser.parse(text), …)`
 /// (same findings, same order); memory comes second. It rests on what incremental
