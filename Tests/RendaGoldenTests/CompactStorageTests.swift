@@ -29,6 +29,17 @@ struct CompactStorageTests {
       #expect(n.starts[i] == offset)
       #expect(n.ends[i] == offset + String(scalar).utf8.count)
     }
+    // The gaps (whitespace removed after a scalar), over the whole view and over ranges
+    // that start and end inside groups, equal those of the plain scan.
+    let gaps = (0..<max(0, expected.count - 1)).filter {
+      expected[$0].1 + String(expected[$0].0).utf8.count < expected[$0 + 1].1
+    }
+    for range in [0..<expected.count, 1..<max(1, expected.count - 1), 63..<max(63, expected.count), 5..<5] {
+      var found: [Int] = []
+      n.forEachGap(in: range) { found.append($0) }
+      let clamped = range.clamped(to: 0..<expected.count)
+      #expect(found == gaps.filter { $0 >= clamped.lowerBound && $0 + 1 < clamped.upperBound }, "\(range)")
+    }
     // Assembled from parts (the window splice), the offsets read back the same.
     let assembled = NormalizedText(scalars: n.scalars, starts: Array(n.starts), lineStarts: n.lineStarts)
     #expect(Array(assembled.starts) == expected.map(\.1))
@@ -56,6 +67,7 @@ struct CompactStorageTests {
     Self.expectSame(String(repeating: "人", count: 63) + gap + "大")
     Self.expectSame(String(repeating: "人", count: 64) + gap + "大")
     Self.expectSame(String(repeating: "人", count: 100) + String(repeating: "\n", count: 70_000) + "大代表")
+    #expect(!NormalizedText(SourceText("一二" + gap + "三四")).starts.isCompact)
   }
 
   static let title = LocalizedText(zh: "改", en: "fix")

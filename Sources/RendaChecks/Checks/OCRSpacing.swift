@@ -76,18 +76,14 @@ package struct OCRSpacing: Check {
       for line in block.lines {
         let scalars = n.range(ofLine: line)
         guard scalars.count > 1 else { continue }
-        // A gap: scalar k ends (`n.end(of: k)`) before scalar k + 1 starts; each start is
-        // read once, as the next scalar's and then as the current one's.
+        // A gap: scalar k ends (`n.end(of: k)`) before scalar k + 1 starts.
         var gaps: [Int] = []
-        var start = n.starts[scalars.lowerBound]
-        for k in scalars.lowerBound..<(scalars.upperBound - 1) {
-          let next = n.starts[k + 1]
-          if start + UTF8.width(n.scalars[k]) < next && isChinese(n, k, away: -1, within: block.normalizedRange)
+        n.forEachGap(in: scalars) { k in
+          if isChinese(n, k, away: -1, within: block.normalizedRange)
             && isChinese(n, k + 1, away: 1, within: block.normalizedRange)
           {
             gaps.append(k)
           }
-          start = next
         }
         // A heading that separates its phrases with a comma (`强化政策学习,及时贯彻上 级精神`)
         // has no phrase-separating space.

@@ -240,6 +240,16 @@ package struct NormalizedText: Sendable {
 
   package var count: Int { scalars.count }
 
+  /// Calls `body(k)`, in order, for each `k` of `range` but its last after which the source
+  /// has bytes the view does not (whitespace or a line break removed): where
+  /// `end(of: k) < starts[k + 1]`. One pass over the offsets in their own form, instead of a
+  /// rule reading `starts` scalar by scalar.
+  package func forEachGap(in range: Range<Int>, _ body: (Int) -> Void) {
+    let range = range.clamped(to: 0..<count)
+    guard range.count > 1 else { return }
+    starts.forEachGap(scalars: scalars, in: range, body)
+  }
+
   /// Normalized scalars of one line.
   package func range(ofLine line: Int) -> Range<Int> {
     guard line >= 0, line + 1 < lineStarts.count else { return count..<count }
@@ -547,6 +557,32 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
       return anchors.withUnsafeBufferPointer { Int($0[i &>> Self.groupShift]) } &+ delta
     case .narrow: return Int(narrow[i])
     case .wide: return wide[i]
+    }
+  }
+
+  /// See ``NormalizedText/forEachGap(in:_:)``; `range` is within the offsets, two or more long.
+  func forEachGap(scalars: [Unicode.Scalar], in range: Range<Int>, _ body: (Int) -> Void) {
+    let last = range.upperBound - 1
+    guard form == .compact else {
+      var start = self[range.lowerBound]
+      for k in range.lowerBound..<last {
+        let next = self[k + 1]
+        if start + EndOffsets.utf8Length(scalars[k]) < next { body(k) }
+        start = next
+      }
+      return
+    }
+    scalars.withUnsafeBufferPointer { s in
+      deltas.withUnsafeBufferPointer { d in
+        anchors.withUnsafeBufferPointer { a in
+          var start = Int(a[range.lowerBound &>> Self.groupShift]) &+ Int(d[range.lowerBound])
+          for k in range.lowerBound..<last {
+            let next = Int(a[(k + 1) &>> Self.groupShift]) &+ Int(d[k + 1])
+            if start &+ EndOffsets.utf8Length(s[k]) < next { body(k) }
+            start = next
+          }
+        }
+      }
     }
   }
 
