@@ -52,6 +52,9 @@ struct CheckSession {
 
     var text: SourceText { document.text }
 
+    /// Where this file's windows run their rules (see `windowWorkers`); nil: on the caller.
+    var windowWork: (any ConcurrentWork)? { windowWorkers > 1 ? DispatchWork(width: windowWorkers) : nil }
+
     /// The findings in text order, in batches: window by window for a file checked without
     /// its page model (see `WindowedCheck`), so that they are never all held; else one batch.
     /// The checks run as the batches are asked for.
@@ -61,7 +64,7 @@ struct CheckSession {
       } else {
         WindowedCheck.forEachBatch(
           in: text, glossary: configuration.glossary, configuration: checks, windowBytes: windowBytes,
-          workers: windowWorkers > 1 ? DispatchWork(width: windowWorkers) : nil, body)
+          workers: windowWork, body)
       }
     }
 

@@ -64,7 +64,8 @@ enum FixCommand {
       }
       var checks = checked.configuration.checks
       if let rules { checks = checks.limited(to: rules) }
-      let (fixed, applied) = fixToFixedPoint(checked.text, glossary: checked.configuration.glossary, checks: checks)
+      let (fixed, applied) = fixToFixedPoint(
+        checked.text, glossary: checked.configuration.glossary, checks: checks, workers: checked.windowWork)
       guard applied > 0, fixed.bytes != checked.document.text.bytes else { return }
       tally.withLock {
         $0.applied += applied
@@ -94,13 +95,17 @@ enum FixCommand {
   /// Applies the fixes of `text`'s findings, checks the result again, and repeats until no
   /// fix is left (or the rounds run out). Each round's findings are found as `renda check`
   /// finds them (`WindowedCheck`: window by window above `windowBytes`) and only their first
-  /// fixes are kept, so neither a large file's page model nor its findings are held.
+  /// fixes are kept, so neither a large file's page model nor its findings are held. With
+  /// `workers`, the windows' rules run there (a single large file: every core).
   static func fixToFixedPoint(
-    _ text: SourceText, glossary: Glossary, checks: CheckConfiguration, windowBytes: Int = WindowedCheck.defaultWindowBytes
+    _ text: SourceText, glossary: Glossary, checks: CheckConfiguration, windowBytes: Int = WindowedCheck.defaultWindowBytes,
+    workers: (any ConcurrentWork)? = nil
   ) -> (SourceText, Int) {
     func fixes(of text: SourceText) -> [Fix] {
       var fixes: [Fix] = []
-      WindowedCheck.forEachBatch(in: text, glossary: glossary, configuration: checks, windowBytes: windowBytes) {
+      WindowedCheck.forEachBatch(
+        in: text, glossary: glossary, configuration: checks, windowBytes: windowBytes, workers: workers
+      ) {
         fixes += $0.lazy.compactMap(\.fixes.first)
       }
       return fixes
