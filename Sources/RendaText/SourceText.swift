@@ -99,14 +99,9 @@ package struct SourceText: Sendable, Equatable {
     bytes.withUnsafeBufferPointer { buffer in
       var i = span.lowerBound
       while i < span.upperBound {
-        if let decoded = UTF8Bytes.decodeScalar(buffer, at: i), i + decoded.length <= span.upperBound {
-          body(decoded.scalar)
-          i += decoded.length
-        } else {
-          // Unreachable for valid UTF-8 snapped to boundaries; stay total anyway.
-          body("\u{FFFD}")
-          i += 1
-        }
+        let (scalar, length) = SourceScalars.scalar(in: buffer, at: i, end: span.upperBound)
+        body(scalar)
+        i += length
       }
     }
   }
@@ -240,14 +235,17 @@ struct SourceScalars: Sequence, Sendable {
 
     mutating func next() -> Unicode.Scalar? {
       guard nextUTF8 < endUTF8 else { return nil }
-      let decoded = bytes.withUnsafeBufferPointer { UTF8Bytes.decodeScalar($0, at: nextUTF8) }
-      guard let decoded, nextUTF8 + decoded.length <= endUTF8 else {
-        // Unreachable for valid UTF-8 snapped to boundaries; stay total anyway.
-        nextUTF8 += 1
-        return "\u{FFFD}"
-      }
-      nextUTF8 += decoded.length
-      return decoded.scalar
+      let (scalar, length) = bytes.withUnsafeBufferPointer { SourceScalars.scalar(in: $0, at: nextUTF8, end: endUTF8) }
+      nextUTF8 += length
+      return scalar
     }
+  }
+
+  /// The scalar at byte `i` (before `end`) and its length; U+FFFD and 1 for bytes that do
+  /// not decode there (unreachable for valid UTF-8 snapped to boundaries: total anyway).
+  @inline(__always)
+  static func scalar(in buffer: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Unicode.Scalar, Int) {
+    guard let decoded = UTF8Bytes.decodeScalar(buffer, at: i), i + decoded.length <= end else { return ("\u{FFFD}", 1) }
+    return (decoded.scalar, decoded.length)
   }
 }

@@ -45,6 +45,11 @@ package typealias TextRange = Range<TextOffset>
 extension Range where Bound == TextOffset {
   /// Length of the range in UTF-8 bytes.
   package var utf8Count: Int { upperBound.utf8 - lowerBound.utf8 }
+
+  /// The range `utf8Delta` bytes later (earlier when negative; not clamped).
+  package func moved(by utf8Delta: Int) -> TextRange {
+    lowerBound.advanced(byUTF8: utf8Delta)..<upperBound.advanced(byUTF8: utf8Delta)
+  }
 }
 
 /// The code unit an editor counts columns in (LSP's `PositionEncodingKind`).

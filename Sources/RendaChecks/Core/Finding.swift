@@ -107,13 +107,6 @@ extension Finding: Equatable {
   }
 }
 
-extension TextRange {
-  /// The range `delta` bytes later (earlier when negative).
-  func moved(by delta: Int) -> TextRange {
-    TextOffset(utf8: lowerBound.utf8 + delta)..<TextOffset(utf8: upperBound.utf8 + delta)
-  }
-}
-
 /// A finding's related locations and fixes, stored by shape (see ``Finding``).
 @usableFromInline enum FindingExtras: Sendable {
   case none

@@ -79,29 +79,24 @@ package enum WindowedCheck {
     let suppressions = Suppressions(text)
     var batches = Batches()
     var windows = 0
-    if let workers, workers.width > 1 {
-      var inFlight: [(end: Int, result: () -> [Finding])] = []
-      func finishOldest() {
-        let job = inFlight.removeFirst()
-        batches.add(job.result(), before: job.end, body)
-      }
-      forEachWindow(of: text, context: context, windowBytes: windowBytes) { window in
-        while inFlight.count >= workers.width { finishOldest() }
-        let result = workers.start {
-          findings(of: window, in: text, suppressions: suppressions, glossary: glossary, configuration: configuration)
-        }
-        inFlight.append((window.end, result))
-        windows += 1
-      }
-      while !inFlight.isEmpty { finishOldest() }
-    } else {
-      forEachWindow(of: text, context: context, windowBytes: windowBytes) { window in
-        let found = findings(
-          of: window, in: text, suppressions: suppressions, glossary: glossary, configuration: configuration)
-        batches.add(found, before: window.end, body)
-        windows += 1
-      }
+    var inFlight: [(end: Int, result: () -> [Finding])] = []
+    func finishOldest() {
+      let job = inFlight.removeFirst()
+      batches.add(job.result(), before: job.end, body)
     }
+    forEachWindow(of: text, context: context, windowBytes: windowBytes) { window in
+      windows += 1
+      let work: @Sendable () -> [Finding] = {
+        findings(of: window, in: text, suppressions: suppressions, glossary: glossary, configuration: configuration)
+      }
+      guard let workers, workers.width > 1 else {
+        batches.add(work(), before: window.end, body)
+        return
+      }
+      while inFlight.count >= workers.width { finishOldest() }
+      inFlight.append((window.end, workers.start(work)))
+    }
+    while !inFlight.isEmpty { finishOldest() }
     batches.finish(body)
     return .windows(windows)
   }

@@ -20,10 +20,7 @@ package enum OutlineBuilder {
     func line(_ offset: TextOffset) -> Int { text.lineIndex.line(containing: offset) + 1 + origin.line }
     /// A page line index (from 0) as an outline line (from 1, in the larger text).
     func number(_ index: Int) -> Int { index + 1 + origin.line }
-    func moved(_ range: TextRange) -> TextRange {
-      origin.byte == 0
-        ? range : TextOffset(utf8: range.lowerBound.utf8 + origin.byte)..<TextOffset(utf8: range.upperBound.utf8 + origin.byte)
-    }
+    func moved(_ range: TextRange) -> TextRange { range.moved(by: origin.byte) }
     func enumerations(_ list: [Enumeration]) -> [EnumerationOutline] {
       list.map { e in
         EnumerationOutline(
