@@ -120,4 +120,24 @@ struct CompactStorageTests {
       #expect(reset.shifted(byBytes: 5) == finding.shifted(byBytes: 15))
     }
   }
+
+  @Test("The one-fix initializers build the finding that the list initializer builds")
+  func oneFixInitializers() {
+    let range = TextOffset(utf8: 0)..<TextOffset(utf8: 3)
+    for (related, fixes) in Self.shapes where related.isEmpty && fixes.count == 1 {
+      let fix = fixes[0]
+      let general = Finding(rule: "r", severity: .warning, message: Self.title, range: range, fixes: [fix])
+      let direct = Finding(rule: "r", severity: .warning, message: Self.title, range: range, fix: fix)
+      #expect(direct == general && direct.fixes == [fix] && direct.hasFixes && direct.related.isEmpty)
+      #expect(direct.shifted(byBytes: 4) == general.shifted(byBytes: 4))
+      #expect(direct.mayCiteLines == general.mayCiteLines)
+      if fix.edits.count == 1 {
+        let oneEdit = Finding(
+          rule: "r", severity: .warning, message: Self.title, range: range, fixTitle: fix.title, edit: fix.edits[0])
+        #expect(oneEdit == general)
+      }
+    }
+    let digits = Fix(title: Self.title, edits: [Self.edit(1, 2, "a"), Self.edit(3, 4, "b"), Self.edit(5, 6, "3")])
+    #expect(Finding(rule: "r", severity: .warning, message: Self.title, range: range, fix: digits).mayCiteLines)
+  }
 }

@@ -180,8 +180,8 @@ package struct HalfwidthPunctuation: Check {
     let wording = Self.wordings[Self.key(n.scalars[i], replacement)]!
     let range = n.sourceRange(i..<(i + 1))
     return Finding(
-      rule: id, severity: defaultSeverity, message: wording.message, range: range,
-      fixes: [Fix(title: wording.fixTitle, edits: [TextEdit(range: range, newText: wording.fullWidth)])])
+      rule: id, severity: defaultSeverity, message: wording.message, range: range, fixTitle: wording.fixTitle,
+      edit: TextEdit(range: range, newText: wording.fullWidth))
   }
 
   private func unpairedQuote(at i: Int, _ n: NormalizedText) -> Finding {

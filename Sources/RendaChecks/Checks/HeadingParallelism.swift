@@ -133,8 +133,7 @@ package struct HeadingParallelism: Check {
     // so a piece is keyed by its packed scalars and its holders are a bit mask.
     // A piece held by all texts but one is held by the first or the second text: only their
     // pieces are keys; the other texts only mark the keys they hold.
-    var inner: [PieceKey: UInt64] = [:]
-    inner.reserveCapacity(5 * texts.prefix(2).reduce(0) { $0 + $1.count })
+    var inner = PieceTable(capacity: 5 * texts.prefix(2).reduce(0) { $0 + $1.count })
     for (i, text) in texts.enumerated() {
       guard text.count >= 4 else { continue }
       let punctuation = text.map(ArticleSections.isPunctuation)
@@ -145,18 +144,18 @@ package struct HeadingParallelism: Check {
           guard !punctuation[start + length - 1] else { break }
           key.append(text[start + length - 1])
           if i < 2 {
-            inner[key, default: 0] |= 1 << UInt64(i)
-          } else if let index = inner.index(forKey: key) {
-            inner.values[index] |= 1 << UInt64(i)
+            inner.insert(key, 1 << UInt64(i))
+          } else {
+            inner.mark(key, 1 << UInt64(i))
           }
         }
       }
     }
     var everywhere: Set<String> = []
     var allButOne: [String: Set<Int>] = [:]
-    for (key, holders) in inner {
+    inner.forEach { key, holders in
       let count = holders.nonzeroBitCount
-      guard count >= n - 1 else { continue }
+      guard count >= n - 1 else { return }
       let piece = key.string
       if count == n {
         everywhere.insert(piece)
@@ -167,17 +166,16 @@ package struct HeadingParallelism: Check {
     return (everywhere, allButOne)
   }
 
-  /// Up to six scalars packed in two words (21 bits each), with the start of the piece in
-  /// one of the texts that hold it.
-  private struct PieceKey: Hashable {
+  /// Up to six scalars packed in two words (21 bits each).
+  private struct PieceKey: Equatable {
     var low: UInt64 = 0
     var high: UInt64 = 0
     var length = 0
 
-    /// One word to the hasher rather than the three fields the synthesized hash would feed
-    /// it: `low`, `high` and `length` mixed (equality still compares all three).
-    func hash(into hasher: inout Hasher) {
-      hasher.combine(low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length) << 63)
+    /// `low`, `high` and `length` mixed into one word (multiply-shift: the table takes the
+    /// high bits).
+    var mixed: UInt64 {
+      (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length) << 63) &* 0xBF58_476D_1CE4_E5B9
     }
 
     mutating func append(_ s: Unicode.Scalar) {
@@ -194,6 +192,86 @@ package struct HeadingParallelism: Check {
         view.append(Unicode.Scalar(value)!)
       }
       return String(view)
+    }
+  }
+
+  /// Pieces with a word each (a holder mask or a count), in one open-addressing table: a
+  /// check asks it tens of thousands of times per page, and a `Dictionary` would hash every
+  /// key with SipHash; here a key costs one multiply. Iteration order is the table's, which
+  /// no caller depends on (the results are sets and maps).
+  private struct PieceTable {
+    private var keys: [PieceKey]
+    private var values: [UInt64]
+    private var used: [Bool]
+    private let shift: UInt64
+    private var count = 0
+
+    /// A table for up to `capacity` keys (at most half full).
+    init(capacity: Int) {
+      var size = 16
+      var bits: UInt64 = 4
+      while size < 2 * capacity {
+        size <<= 1
+        bits += 1
+      }
+      keys = Array(repeating: PieceKey(), count: size)
+      values = Array(repeating: 0, count: size)
+      used = Array(repeating: false, count: size)
+      shift = 64 - bits
+    }
+
+    /// The slot of `key`, or the free slot where it belongs.
+    private func slot(_ key: PieceKey) -> Int {
+      let mask = used.count - 1
+      var i = Int(truncatingIfNeeded: key.mixed >> shift)
+      while used[i] && keys[i] != key { i = (i + 1) & mask }
+      return i
+    }
+
+    /// ORs `bits` into the word of `key`, adding the key if it is new.
+    mutating func insert(_ key: PieceKey, _ bits: UInt64) {
+      values[slotAdding(key)] |= bits
+    }
+
+    /// ORs `bits` into the word of `key` if the key is present.
+    mutating func mark(_ key: PieceKey, _ bits: UInt64) {
+      let i = slot(key)
+      if used[i] { values[i] |= bits }
+    }
+
+    /// Adds `amount` to the word of `key`, adding the key if it is new.
+    mutating func add(_ key: PieceKey, _ amount: UInt64) {
+      values[slotAdding(key)] += amount
+    }
+
+    /// The slot of `key`, added (with the word 0) if it is new.
+    private mutating func slotAdding(_ key: PieceKey) -> Int {
+      var i = slot(key)
+      if used[i] { return i }
+      if 2 * (count + 1) > used.count {
+        grow()
+        i = slot(key)
+      }
+      used[i] = true
+      keys[i] = key
+      count += 1
+      return i
+    }
+
+    private mutating func grow() {
+      var bigger = PieceTable(capacity: used.count)
+      forEach { key, value in
+        let i = bigger.slot(key)
+        bigger.used[i] = true
+        bigger.keys[i] = key
+        bigger.values[i] = value
+        bigger.count += 1
+      }
+      self = bigger
+    }
+
+    func forEach(_ body: (PieceKey, UInt64) -> Void) {
+      for i in used.indices where used[i] { body(keys[i], values[i]) }
     }
   }
 
@@ -216,13 +294,15 @@ package struct HeadingParallelism: Check {
         return counts.filter { $0.value >= n - 1 }
       }
       // Equal pieces have equal scalars here (see `innerPhrases`): counted by packed scalars.
-      var packed: [PieceKey: Int] = [:]
+      var packed = PieceTable(capacity: pieces.count)
       for piece in pieces where piece.count <= 6 {
         var key = PieceKey()
         for scalar in piece { key.append(scalar) }
-        packed[key, default: 0] += 1
+        packed.add(key, 1)
       }
-      for (key, count) in packed where count >= n - 1 { counts[key.string] = count }
+      packed.forEach { key, count in
+        if count >= n - 1 { counts[key.string] = Int(count) }
+      }
       return counts
     }
 

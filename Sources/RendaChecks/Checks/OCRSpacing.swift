@@ -71,13 +71,15 @@ package struct OCRSpacing: Check {
     let n = page.normalized
     var findings: [Finding] = []
     var wordings = Wordings()
+    // One buffer for every line's gaps (most lines have none).
+    var gaps: [Int] = []
     for block in page.blocks where block.role != .byline {
       let phrased = block.role == .heading || block.role == .title || block.role == .furniture
       for line in block.lines {
         let scalars = n.range(ofLine: line)
         guard scalars.count > 1 else { continue }
         // A gap: scalar k ends (`n.end(of: k)`) before scalar k + 1 starts.
-        var gaps: [Int] = []
+        gaps.removeAll(keepingCapacity: true)
         n.forEachGap(in: scalars) { k in
           if isChinese(n, k, away: -1, within: block.normalizedRange)
             && isChinese(n, k + 1, away: 1, within: block.normalizedRange)
@@ -91,23 +93,15 @@ package struct OCRSpacing: Check {
           gaps = gaps.filter { !separatesPhrases($0, on: scalars, n) }
         }
         if gaps.isEmpty { continue }
-        for run in runs(of: gaps, n) { findings.append(finding(run, n, &wordings)) }
+        // Runs of spaced text: consecutive gaps at most `runReach` tokens apart.
+        var runStart = 0
+        for g in 1...gaps.count where g == gaps.count || tokens(n, (gaps[g - 1] + 1)...gaps[g]) > Self.runReach {
+          findings.append(finding(gaps[runStart..<g], n, &wordings))
+          runStart = g
+        }
       }
     }
     return findings
-  }
-
-  /// Groups gaps (each the index of the scalar before it) into runs of spaced text.
-  private func runs(of gaps: [Int], _ n: NormalizedText) -> [[Int]] {
-    var runs: [[Int]] = []
-    for gap in gaps {
-      if let last = runs.last?.last, tokens(n, (last + 1)...gap) <= Self.runReach {
-        runs[runs.count - 1].append(gap)
-      } else {
-        runs.append([gap])
-      }
-    }
-    return runs
   }
 
   /// Tokens in `range`: each Han character counts one, a run of other ASCII text (`42`,
@@ -172,16 +166,17 @@ package struct OCRSpacing: Check {
     var runs: [Int: (message: LocalizedText, fixTitle: LocalizedText)] = [:]
   }
 
-  private func finding(_ run: [Int], _ n: NormalizedText, _ wordings: inout Wordings) -> Finding {
-    let range = n.sourceRange(run[0]..<(run[run.count - 1] + 2))
+  /// The finding of one run of gaps (each the index of the scalar before it).
+  private func finding(_ run: ArraySlice<Int>, _ n: NormalizedText, _ wordings: inout Wordings) -> Finding {
+    let range = n.sourceRange(run.first!..<(run.last! + 2))
     let edits = run.map { k in
       TextEdit(range: TextOffset(utf8: n.end(of: k))..<TextOffset(utf8: n.starts[k + 1]), newText: "")
     }
     let message: LocalizedText
     let fixTitle: LocalizedText
     if run.count == 1 {
-      let leftScalar = n.scalars[run[0]]
-      let rightScalar = n.scalars[run[0] + 1]
+      let leftScalar = n.scalars[run.first!]
+      let rightScalar = n.scalars[run.first! + 1]
       let key = UInt64(leftScalar.value) << 32 | UInt64(rightScalar.value)
       if let known = wordings.pairs[key] {
         message = known
@@ -204,12 +199,7 @@ package struct OCRSpacing: Check {
       wordings.runs[run.count] = (message, fixTitle)
     }
     return Finding(
-      rule: id, severity: defaultSeverity, message: message, range: range,
-      fixes: [
-        Fix(
-          title: fixTitle,
-          edits: edits)
-      ])
+      rule: id, severity: defaultSeverity, message: message, range: range, fix: Fix(title: fixTitle, edits: edits))
   }
 }
 

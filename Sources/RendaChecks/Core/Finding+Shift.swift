@@ -28,6 +28,7 @@ extension Finding {
     case .none: return false
     case .oneEdit(let fix): return digits(fix.title) || digits(fix.edit.newText)
     case .twoEdits(let fix): return digits(fix.title) || digits(fix.first.newText) || digits(fix.second.newText)
+    case .oneFix(let one): return digits(one.fix.title) || one.fix.edits.contains { digits($0.newText) }
     case .lists(let lists):
       return lists.related.contains { digits($0.message) } || lists.fixes.contains { digits($0.title) }
         || lists.fixes.contains { $0.edits.contains { digits($0.newText) } }

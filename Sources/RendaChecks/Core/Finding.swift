@@ -30,7 +30,9 @@ package enum Language: String, Sendable, Equatable, CaseIterable {
 /// one or two edits and nothing related. `related` and `fixes` are therefore not stored as
 /// arrays (two allocations of their own per finding) but as one reference, `extras`: nil
 /// when both are empty, one small immutable object holding the fix's title and edits in
-/// the common cases, the arrays otherwise. The properties read and write as before.
+/// the common cases (one fix and nothing related), the arrays otherwise. The properties
+/// read and write as before. The rules that report thousands of findings build theirs with
+/// `init(…fix:)` or `init(…fixTitle:edit:)`, which skip the lists that `init(…fixes:)` takes.
 ///
 /// Moving a finding with the text (`shift(byBytes:)`, every finding after an edit on each
 /// keystroke) changes `range` and `extrasShift`, never `extras`: the ranges stored there are
@@ -58,6 +60,30 @@ package struct Finding: Sendable {
     self.message = message
     self.range = range
     extras = FindingExtras(related: related, fixes: fixes)
+  }
+
+  /// A finding with one certain fix and nothing related: equal to
+  /// `init(rule:severity:message:range:fixes: [fix])`, without the list that initializer
+  /// takes (the rules that report thousands of findings per page build theirs here).
+  package init(rule: String, severity: Severity, message: LocalizedText, range: TextRange, fix: Fix) {
+    self.rule = rule
+    self.severity = severity
+    self.message = message
+    self.range = range
+    extras = FindingExtras(fix: fix)
+  }
+
+  /// A finding whose one certain fix is one edit: equal to
+  /// `init(rule:severity:message:range:fix: Fix(title: fixTitle, edits: [edit]))`, without
+  /// the lists.
+  package init(
+    rule: String, severity: Severity, message: LocalizedText, range: TextRange, fixTitle: LocalizedText, edit: TextEdit
+  ) {
+    self.rule = rule
+    self.severity = severity
+    self.message = message
+    self.range = range
+    extras = .oneEdit(OneEditFix(title: fixTitle, edit: edit))
   }
 
   /// Other places that explain the finding (the announcement, the sibling headings).
@@ -114,6 +140,8 @@ extension Finding: Equatable {
   case oneEdit(OneEditFix)
   /// One fix of two edits, nothing related.
   case twoEdits(TwoEditFix)
+  /// One fix of three or more edits, nothing related.
+  case oneFix(OneFix)
   /// Anything else.
   case lists(FindingLists)
 
@@ -124,18 +152,20 @@ extension Finding: Equatable {
         return
       }
       if fixes.count == 1 {
-        let fix = fixes[0]
-        if fix.edits.count == 1 {
-          self = .oneEdit(OneEditFix(title: fix.title, edit: fix.edits[0]))
-          return
-        }
-        if fix.edits.count == 2 {
-          self = .twoEdits(TwoEditFix(title: fix.title, first: fix.edits[0], second: fix.edits[1]))
-          return
-        }
+        self.init(fix: fixes[0])
+        return
       }
     }
     self = .lists(FindingLists(related: related, fixes: fixes))
+  }
+
+  /// One fix, nothing related.
+  init(fix: Fix) {
+    switch fix.edits.count {
+    case 1: self = .oneEdit(OneEditFix(title: fix.title, edit: fix.edits[0]))
+    case 2: self = .twoEdits(TwoEditFix(title: fix.title, first: fix.edits[0], second: fix.edits[1]))
+    default: self = .oneFix(OneFix(fix))
+    }
   }
 
   var related: [RelatedLocation] {
@@ -148,6 +178,7 @@ extension Finding: Equatable {
     case .none: []
     case .oneEdit(let fix): [Fix(title: fix.title, edits: [fix.edit])]
     case .twoEdits(let fix): [Fix(title: fix.title, edits: [fix.first, fix.second])]
+    case .oneFix(let fix): [fix.fix]
     case .lists(let lists): lists.fixes
     }
   }
@@ -155,7 +186,7 @@ extension Finding: Equatable {
   var hasFixes: Bool {
     switch self {
     case .none: false
-    case .oneEdit, .twoEdits: true
+    case .oneEdit, .twoEdits, .oneFix: true
     case .lists(let lists): !lists.fixes.isEmpty
     }
   }
@@ -180,6 +211,14 @@ extension Finding: Equatable {
     self.title = title
     self.first = first
     self.second = second
+  }
+}
+
+@usableFromInline final class OneFix: Sendable {
+  let fix: Fix
+
+  init(_ fix: Fix) {
+    self.fix = fix
   }
 }
 

@@ -145,13 +145,17 @@ package struct NormalizedText: Sendable {
     _ keep: (Unicode.Scalar, Int) -> Void
   ) {
     var count = 0
+    guard let bytes = buffer.baseAddress else {
+      for _ in 0..<index.lineCount { lineStarts.append(0) }
+      return
+    }
     for line in 0..<index.lineCount {
       lineStarts.append(count)
       let range = index.contentRange(ofLine: line)
       var offset = range.lowerBound.utf8
       let end = range.upperBound.utf8
       while offset < end {
-        let lead = buffer[offset]
+        let lead = bytes[offset]
         if lead < 0x80 {
           // ASCII: kept unless whitespace (space, tab), a line break or NUL.
           if lead != 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D && lead != 0 {
@@ -161,9 +165,25 @@ package struct NormalizedText: Sendable {
           offset += 1
           continue
         }
-        let (scalar, length) = decode(buffer, at: offset, end: end)
-        // Non-ASCII: never a line break or NUL.
-        if !scalar.isInlineWhitespace {
+        // The text is valid UTF-8 (`SourceText`'s invariant) and the line ends on a scalar
+        // boundary: the lead byte gives the length, and the bytes after it are continuation
+        // bytes inside the line.
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        precondition(offset + length <= end, "NormalizedText: the text is not valid UTF-8")
+        let value: UInt32
+        switch length {
+        case 2: value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+        case 3:
+          value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+        default:
+          value =
+            UInt32(lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+            | UInt32(bytes[offset + 3] & 0x3F)
+        }
+        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        // Non-ASCII: never a line break or NUL. (Han characters, U+3400 to U+9FFF, are never
+        // white space: tested first.)
+        if scalar.value &- 0x3400 < 0x6C00 || !scalar.isInlineWhitespace {
           keep(scalar, offset)
           count += 1
         }
@@ -266,28 +286,36 @@ package struct NormalizedText: Sendable {
   /// The string of normalized scalars `range`.
   package func string(_ range: Range<Int>) -> String {
     let clamped = range.clamped(to: 0..<count)
-    // Encoded by hand and decoded once: much faster than appending to a scalar view.
-    var utf8: [UInt8] = []
-    utf8.reserveCapacity(clamped.count * 3)
-    for scalar in scalars[clamped] {
-      let v = scalar.value
-      if v < 0x80 {
-        utf8.append(UInt8(v))
-      } else if v < 0x800 {
-        utf8.append(UInt8(0xC0 | v >> 6))
-        utf8.append(UInt8(0x80 | v & 0x3F))
-      } else if v < 0x1_0000 {
-        utf8.append(UInt8(0xE0 | v >> 12))
-        utf8.append(UInt8(0x80 | v >> 6 & 0x3F))
-        utf8.append(UInt8(0x80 | v & 0x3F))
-      } else {
-        utf8.append(UInt8(0xF0 | v >> 18))
-        utf8.append(UInt8(0x80 | v >> 12 & 0x3F))
-        utf8.append(UInt8(0x80 | v >> 6 & 0x3F))
-        utf8.append(UInt8(0x80 | v & 0x3F))
+    // Encoded by hand straight into the string's storage (validated once, by the
+    // initializer): much faster than appending to a scalar view or to a byte array.
+    return scalars.withUnsafeBufferPointer { all in
+      String(unsafeUninitializedCapacity: clamped.count * 4) { utf8 in
+        var k = 0
+        for i in clamped {
+          let v = all[i].value
+          if v < 0x80 {
+            utf8[k] = UInt8(v)
+            k += 1
+          } else if v < 0x800 {
+            utf8[k] = UInt8(0xC0 | v >> 6)
+            utf8[k + 1] = UInt8(0x80 | v & 0x3F)
+            k += 2
+          } else if v < 0x1_0000 {
+            utf8[k] = UInt8(0xE0 | v >> 12)
+            utf8[k + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+            utf8[k + 2] = UInt8(0x80 | v & 0x3F)
+            k += 3
+          } else {
+            utf8[k] = UInt8(0xF0 | v >> 18)
+            utf8[k + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+            utf8[k + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+            utf8[k + 3] = UInt8(0x80 | v & 0x3F)
+            k += 4
+          }
+        }
+        return k
       }
     }
-    return String(decoding: utf8, as: UTF8.self)
   }
 
   /// The source byte offset just past normalized scalar `i`.
@@ -334,43 +362,6 @@ package struct NormalizedText: Sendable {
     // Skip lines that own no scalar (blank lines share their start with the next line).
     while low + 1 < lineStarts.count - 1, lineStarts[low + 1] <= i { low += 1 }
     return low
-  }
-
-  /// Decodes one scalar of valid UTF-8 (the text layer has validated it); a malformed
-  /// byte decodes as U+FFFD of length 1 so that the scan always moves forward.
-  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> (Unicode.Scalar, Int) {
-    let lead = bytes[offset]
-    if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-    let length: Int
-    var value: UInt32
-    if lead & 0xF0 == 0xE0, offset + 2 < end {
-      // Three bytes (CJK, the common case).
-      let b1 = bytes[offset + 1]
-      let b2 = bytes[offset + 2]
-      if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
-        let value = UInt32(lead & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
-        if let scalar = Unicode.Scalar(value) { return (scalar, 3) }
-      }
-    }
-    if lead & 0xE0 == 0xC0 {
-      length = 2
-      value = UInt32(lead & 0x1F)
-    } else if lead & 0xF0 == 0xE0 {
-      length = 3
-      value = UInt32(lead & 0x0F)
-    } else if lead & 0xF8 == 0xF0 {
-      length = 4
-      value = UInt32(lead & 0x07)
-    } else {
-      return ("\u{FFFD}", 1)
-    }
-    guard offset + length <= end else { return ("\u{FFFD}", 1) }
-    for k in 1..<length {
-      let byte = bytes[offset + k]
-      guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
-      value = value << 6 | UInt32(byte & 0x3F)
-    }
-    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
   }
 }
 
