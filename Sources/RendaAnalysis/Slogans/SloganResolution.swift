@@ -54,16 +54,19 @@ package enum SloganResolver {
       ? article.runInHeads.map { ($0.text.normalized, $0.text.range) }
       : article.headings.map { ($0.text.normalized, $0.text.range) }
     var resolved: [ResolvedSlogan] = []
+    // The first slogan of each text that the article itself defines (a source other than
+    // none or the glossary), by text.
+    var defined: [String: Int] = [:]
     for slogan in article.slogans {
       var value = resolve(slogan, glossary: glossary, enumerations: enumerations, sections: sections, article: article)
       // A later mention of a slogan the article defined earlier stands for the same members.
-      if value.source == .none || value.source == .glossary,
-        let earlier = resolved.first(where: {
-          $0.slogan.text == slogan.text && $0.source != .none && $0.source != .glossary
-        })
-      {
-        value.members = earlier.members
-        value.source = earlier.source
+      if value.source == .none || value.source == .glossary {
+        if let earlier = defined[slogan.text] {
+          value.members = resolved[earlier].members
+          value.source = resolved[earlier].source
+        }
+      } else if defined[slogan.text] == nil {
+        defined[slogan.text] = resolved.count
       }
       resolved.append(value)
     }

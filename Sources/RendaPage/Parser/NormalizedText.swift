@@ -567,6 +567,21 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
       deltas.withUnsafeBufferPointer { d in
         anchors.withUnsafeBufferPointer { a in
           var start = Int(a[range.lowerBound &>> Self.groupShift]) &+ Int(d[range.lowerBound])
+          // Most lines have no gap: then the bytes from the first scalar's start to the last
+          // one's start are exactly the UTF-8 of the scalars before the last. That sum is a
+          // tight loop without branches; only a line where it falls short is walked.
+          let lastStart = Int(a[last &>> Self.groupShift]) &+ Int(d[last])
+          // (Each comparison as a borrow bit, so that the loop vectorizes.)
+          var bytes: UInt32 = 0
+          UnsafeRawPointer(s.baseAddress! + range.lowerBound).withMemoryRebound(
+            to: UInt32.self, capacity: last - range.lowerBound
+          ) { values in
+            for k in 0..<(last - range.lowerBound) {
+              let v = values[k]
+              bytes &+= 1 &+ ((0x7F &- v) >> 31) &+ ((0x7FF &- v) >> 31) &+ ((0xFFFF &- v) >> 31)
+            }
+          }
+          guard start &+ Int(bytes) != lastStart else { return }
           for k in range.lowerBound..<last {
             let next = Int(a[(k + 1) &>> Self.groupShift]) &+ Int(d[k + 1])
             if start &+ EndOffsets.utf8Length(s[k]) < next { body(k) }

@@ -26,7 +26,8 @@ enum SloganScanner {
       var j = max(range.lowerBound, consumed)
       while j < range.upperBound {
         let s = n.scalars[j]
-        guard s.isOpeningQuote else {
+        // (A Han character, most of the text, is rejected at the first test.)
+        guard s.value &- 0x3400 >= 0x6C00, s.isOpeningQuote else {
           j += 1
           continue
         }
