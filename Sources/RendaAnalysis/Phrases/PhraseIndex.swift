@@ -646,21 +646,21 @@ package struct PhraseIndex: Sendable {
     let sorted = hits.sorted { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
     guard Set(sorted.map(\.index)).count >= min(n - 1, 2) else { return [] }
     // Chains: members joined by one list mark or by nothing.
-    var used = Set<Int>()
+    var used = [Bool](repeating: false, count: sorted.count)
     var chains: [Chain] = []
-    for (k, hit) in sorted.enumerated() where !used.contains(k) {
+    for (k, hit) in sorted.enumerated() where !used[k] {
       var chain = [hit]
-      used.insert(k)
+      used[k] = true
       var last = hit
       while true {
         var next: Int?
-        for (m, other) in sorted.enumerated() where !used.contains(m) {
+        for (m, other) in sorted.enumerated() where !used[m] {
           let gap = other.range.lowerBound - last.range.upperBound
           guard gap == 0 || gap == 1 && Self.isListMark(s[last.range.upperBound]) else { continue }
           if next == nil || other.range.count > sorted[next!].range.count { next = m }
         }
         guard let next else { break }
-        used.insert(next)
+        used[next] = true
         chain.append(sorted[next])
         last = sorted[next]
       }

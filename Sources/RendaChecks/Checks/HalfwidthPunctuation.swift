@@ -68,8 +68,12 @@ package struct HalfwidthPunctuation: Check {
     var openParentheses: [Int] = []
     var doubleQuotes: [Int] = []
     var singleQuotes: [Int] = []
+    let scalars = n.scalars
     for i in range {
-      switch n.scalars[i] {
+      // Every mark looked for is ASCII: anything else is passed at the first test.
+      let s = scalars[i]
+      guard s.isASCII else { continue }
+      switch s {
       case ",", ";", "!", "?":
         if view.isClauseMark(at: i) { findings.append(finding(at: i, n)) }
       case ":":

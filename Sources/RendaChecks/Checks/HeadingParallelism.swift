@@ -145,8 +145,10 @@ package struct HeadingParallelism: Check {
           key.append(text[start + length - 1])
           if i < 2 {
             inner.insert(key, 1 << UInt64(i))
-          } else {
-            inner.mark(key, 1 << UInt64(i))
+          } else if !inner.mark(key, 1 << UInt64(i)) {
+            // The keys hold every prefix of theirs (of two or more scalars): no longer
+            // piece from this start is a key either.
+            break
           }
         }
       }
@@ -200,9 +202,13 @@ package struct HeadingParallelism: Check {
   /// key with SipHash; here a key costs one multiply. Iteration order is the table's, which
   /// no caller depends on (the results are sets and maps).
   private struct PieceTable {
-    private var keys: [PieceKey]
-    private var values: [UInt64]
-    private var used: [Bool]
+    private struct Slot {
+      var key = PieceKey()
+      var value: UInt64 = 0
+      var used = false
+    }
+    /// One array (one allocation per table).
+    private var slots: [Slot]
     private let shift: UInt64
     private var count = 0
 
@@ -214,64 +220,62 @@ package struct HeadingParallelism: Check {
         size <<= 1
         bits += 1
       }
-      keys = Array(repeating: PieceKey(), count: size)
-      values = Array(repeating: 0, count: size)
-      used = Array(repeating: false, count: size)
+      slots = Array(repeating: Slot(), count: size)
       shift = 64 - bits
     }
 
     /// The slot of `key`, or the free slot where it belongs.
     private func slot(_ key: PieceKey) -> Int {
-      let mask = used.count - 1
+      let mask = slots.count - 1
       var i = Int(truncatingIfNeeded: key.mixed >> shift)
-      while used[i] && keys[i] != key { i = (i + 1) & mask }
+      while slots[i].used && slots[i].key != key { i = (i + 1) & mask }
       return i
     }
 
     /// ORs `bits` into the word of `key`, adding the key if it is new.
     mutating func insert(_ key: PieceKey, _ bits: UInt64) {
-      values[slotAdding(key)] |= bits
+      slots[slotAdding(key)].value |= bits
     }
 
-    /// ORs `bits` into the word of `key` if the key is present.
-    mutating func mark(_ key: PieceKey, _ bits: UInt64) {
+    /// ORs `bits` into the word of `key` if the key is present; whether it is.
+    mutating func mark(_ key: PieceKey, _ bits: UInt64) -> Bool {
       let i = slot(key)
-      if used[i] { values[i] |= bits }
+      guard slots[i].used else { return false }
+      slots[i].value |= bits
+      return true
     }
 
     /// Adds `amount` to the word of `key`, adding the key if it is new.
     mutating func add(_ key: PieceKey, _ amount: UInt64) {
-      values[slotAdding(key)] += amount
+      slots[slotAdding(key)].value += amount
     }
 
     /// The slot of `key`, added (with the word 0) if it is new.
     private mutating func slotAdding(_ key: PieceKey) -> Int {
       var i = slot(key)
-      if used[i] { return i }
-      if 2 * (count + 1) > used.count {
+      if slots[i].used { return i }
+      if 2 * (count + 1) > slots.count {
         grow()
         i = slot(key)
       }
-      used[i] = true
-      keys[i] = key
+      slots[i].used = true
+      slots[i].key = key
       count += 1
       return i
     }
 
     private mutating func grow() {
-      var bigger = PieceTable(capacity: used.count)
-      forEach { key, value in
-        let i = bigger.slot(key)
-        bigger.used[i] = true
-        bigger.keys[i] = key
-        bigger.values[i] = value
+      var bigger = PieceTable(capacity: slots.count)
+      for old in slots where old.used {
+        let i = bigger.slot(old.key)
+        bigger.slots[i] = old
         bigger.count += 1
       }
       self = bigger
     }
 
     func forEach(_ body: (PieceKey, UInt64) -> Void) {
-      for i in used.indices where used[i] { body(keys[i], values[i]) }
+      for slot in slots where slot.used { body(slot.key, slot.value) }
     }
   }
 
