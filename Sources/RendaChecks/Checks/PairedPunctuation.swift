@@ -37,58 +37,90 @@ package struct PairedPunctuation: Check {
     Fix: none. Whether the partner was lost or the opener is stray needs a human.
     """
 
-  /// Opener → closer.
-  private static let pairs: [Unicode.Scalar: Unicode.Scalar] = [
-    "“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "「": "」", "『": "』",
-  ]
-  private static let closers: [Unicode.Scalar: Unicode.Scalar] = Dictionary(
-    uniqueKeysWithValues: pairs.map { ($0.value, $0.key) })
-
-  /// Whether `s` is a key of `pairs` or `closers` (a switch, so that the common case, a
-  /// character that is neither, costs no dictionary lookup).
-  private static func mayPair(_ s: Unicode.Scalar) -> Bool {
+  /// The closer of an opener, nil for any other scalar (`"` is its own partner and is not
+  /// listed): `“”` `‘’` `（）` `()` `《》` `【】` `「」` `『』`.
+  private static func closer(of s: Unicode.Scalar) -> Unicode.Scalar? {
     switch s.value {
-    case 0x201C, 0x201D, 0x2018, 0x2019, 0xFF08, 0xFF09, 0x28, 0x29, 0x300A, 0x300B, 0x3010, 0x3011, 0x300C, 0x300D,
-      0x300E, 0x300F:
-      return true
-    default:
-      return false
+    case 0x201C: "”"
+    case 0x2018: "’"
+    case 0xFF08: "）"
+    case 0x28: ")"
+    case 0x300A: "》"
+    case 0x3010: "】"
+    case 0x300C: "」"
+    case 0x300E: "』"
+    default: nil
     }
   }
+
+  /// The opener of a closer, nil for any other scalar.
+  private static func opener(of s: Unicode.Scalar) -> Unicode.Scalar? {
+    switch s.value {
+    case 0x201D: "“"
+    case 0x2019: "‘"
+    case 0xFF09: "（"
+    case 0x29: "("
+    case 0x300B: "《"
+    case 0x3011: "【"
+    case 0x300D: "「"
+    case 0x300F: "『"
+    default: nil
+    }
+  }
+
+  /// `"` and the openers and closers, each at index `value & 63` (no two share one), and
+  /// elsewhere a value no scalar has: `marks[v & 63] == v` tells a mark from any other
+  /// scalar with one load and one comparison.
+  private static let marks: [UInt32] = {
+    var table = [UInt32](repeating: .max, count: 64)
+    for v: UInt32 in [
+      0x22, 0x28, 0x29, 0x2018, 0x2019, 0x201C, 0x201D, 0x300A, 0x300B, 0x300C, 0x300D, 0x300E, 0x300F, 0x3010, 0x3011,
+      0xFF08, 0xFF09,
+    ] {
+      precondition(table[Int(v & 63)] == .max, "two marks share a slot")
+      table[Int(v & 63)] = v
+    }
+    return table
+  }()
 
   package func findings(in context: CheckContext) -> [Finding] {
     let n = context.page.normalized
     var findings: [Finding] = []
-    for paragraph in context.page.paragraphs where paragraph.role != .byline {
-      var stack: [(scalar: Unicode.Scalar, index: Int)] = []
-      for i in paragraph.normalizedRange {
-        let s = n.scalars[i]
-        if s == "\"" {
-          if let top = stack.last, top.scalar == "\"" {
-            stack.removeLast()
-          } else {
-            stack.append((s, i))
+    // One stack for all paragraphs, emptied (keeping its storage) at each.
+    var stack: [(scalar: Unicode.Scalar, index: Int)] = []
+    n.scalars.withUnsafeBufferPointer { scalars in
+      Self.marks.withUnsafeBufferPointer { marks in
+        for paragraph in context.page.paragraphs where paragraph.role != .byline {
+          stack.removeAll(keepingCapacity: true)
+          for i in paragraph.normalizedRange {
+            let s = scalars[i]
+            guard marks[Int(s.value & 63)] == s.value else { continue }
+            if s == "\"" {
+              if let top = stack.last, top.scalar == "\"" {
+                stack.removeLast()
+              } else {
+                stack.append((s, i))
+              }
+            } else if Self.closer(of: s) != nil {
+              stack.append((s, i))
+            } else if let opener = Self.opener(of: s) {
+              if let match = stack.lastIndex(where: { $0.scalar == opener }) {
+                for unclosed in stack[(match + 1)...] { findings.append(unclosedOpener(unclosed, n)) }
+                stack.removeSubrange(match...)
+              } else {
+                findings.append(strayCloser(s, opener: opener, at: i, n))
+              }
+            }
           }
-        } else if !Self.mayPair(s) {
-          continue
-        } else if Self.pairs[s] != nil {
-          stack.append((s, i))
-        } else if let opener = Self.closers[s] {
-          if let match = stack.lastIndex(where: { $0.scalar == opener }) {
-            for unclosed in stack[(match + 1)...] { findings.append(unclosedOpener(unclosed, n)) }
-            stack.removeSubrange(match...)
-          } else {
-            findings.append(strayCloser(s, opener: opener, at: i, n))
-          }
+          for unclosed in stack { findings.append(unclosedOpener(unclosed, n)) }
         }
       }
-      for unclosed in stack { findings.append(unclosedOpener(unclosed, n)) }
     }
     return findings
   }
 
   private func unclosedOpener(_ opener: (scalar: Unicode.Scalar, index: Int), _ n: NormalizedText) -> Finding {
-    let closer = opener.scalar == "\"" ? "\"" : String(Self.pairs[opener.scalar]!)
+    let closer = opener.scalar == "\"" ? "\"" : String(Self.closer(of: opener.scalar)!)
     let mark = String(opener.scalar)
     return Finding(
       rule: id, severity: defaultSeverity,
