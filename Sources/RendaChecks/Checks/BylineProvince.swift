@@ -145,16 +145,31 @@ package struct BylineProvince: Check {
   private func leadRegion(of article: Article, in page: Page) -> [Int] {
     guard let lead = article.lead else { return [] }
     let n = page.normalized
+    let low = lead.range.lowerBound.utf8
+    let high = lead.range.upperBound.utf8
     var indices: [Int] = []
     for blockIndex in article.bodyBlocks where page.blocks[blockIndex].role == .body {
       let block = page.blocks[blockIndex]
       guard block.range.overlaps(lead.range) else { continue }
-      for i in block.normalizedRange
-      where n.starts[i] >= lead.range.lowerBound.utf8 && n.end(of: i) <= lead.range.upperBound.utf8 {
-        indices.append(i)
-      }
+      // The scalars that start at or after `low` and end at or before `high`: starts and
+      // ends grow with the index, so they are one run of the block, found by two searches.
+      let range = block.normalizedRange
+      let first = Self.partition(range) { n.starts[$0] >= low }
+      let end = Self.partition(first..<range.upperBound) { n.end(of: $0) > high }
+      indices.append(contentsOf: first..<end)
     }
     return indices
+  }
+
+  /// The first index of `range` where `isAbove` holds, which holds from there on (or the end).
+  private static func partition(_ range: Range<Int>, _ isAbove: (Int) -> Bool) -> Int {
+    var low = range.lowerBound
+    var high = range.upperBound
+    while low < high {
+      let mid = (low + high) / 2
+      if isAbove(mid) { high = mid } else { low = mid + 1 }
+    }
+    return low
   }
 
   /// The normalized scalars inside a source range.
@@ -243,12 +258,14 @@ private final class ProvinceNames: Sendable {
     self.byName = byName
     self.fullNames = fullNames
     self.shortNames = shortNames
-    fullNameFingerprints = ScalarFingerprint.ofReversed(fullNames.keys)
+    fullNameTable = InertNameTable(fullNames.map { ($0.key, $0.value) })
+    shortNameTable = InertNameTable(shortNames.map { ($0.key, $0.value) })
   }
 
-  /// The fingerprints of the full names read backwards (see ``ScalarFingerprint``); nil
-  /// when a name is not canonically inert.
-  let fullNameFingerprints: Set<UInt64>?
+  /// `fullNames` and `shortNames` by scalars (see ``InertNameTable``); nil when a name is
+  /// not canonically inert.
+  let fullNameTable: InertNameTable<Province>?
+  let shortNameTable: InertNameTable<Province>?
 
   func province(named name: String) -> Province? { byName[name] }
 
@@ -299,7 +316,7 @@ private final class PlaceIndex: Sendable {
       byInertName = nil
       byName.withLock { $0 = Self.stringIndex(places) }
     }
-    fingerprints = inert ? ScalarFingerprint.ofReversed(places.lazy.map(\.name)) : nil
+    table = byInertName.flatMap { index in InertNameTable(index.map { ($0.key.name, $0.value) }) }
   }
 
   private static func stringIndex(_ places: [Place]) -> [String: [String]] {
@@ -320,9 +337,9 @@ private final class PlaceIndex: Sendable {
     }
   }
 
-  /// The fingerprints of the names read backwards (see ``ScalarFingerprint``); nil when a
-  /// name is not canonically inert.
-  let fingerprints: Set<UInt64>?
+  /// `provinces(of:)` by scalars (see ``InertNameTable``); nil when a name is not
+  /// canonically inert.
+  let table: InertNameTable<[String]>?
 
   private static let cache = LastBuiltCache<Place, PlaceIndex>()
 
@@ -359,7 +376,12 @@ private struct PlaceChainReader {
   var provinces: ProvinceNames
 
   /// Suffixes that end every division name: 省 市 区 县 旗 州 盟 (自治区, 地区, 林区 end in 区).
-  private static let suffixes: Set<UInt32> = [0x7701, 0x5E02, 0x533A, 0x53BF, 0x65D7, 0x5DDE, 0x76DF]
+  private static func isSuffix(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x7701, 0x5E02, 0x533A, 0x53BF, 0x65D7, 0x5DDE, 0x76DF: true
+    default: false
+    }
+  }
   /// Words that may stand between the place and 人大: 新一届, 本届.
   private static let fillers: [[Unicode.Scalar]] = ["新一届", "本届"].map { Array($0.unicodeScalars) }
   private static let longestProvinceName = 9
@@ -380,7 +402,7 @@ private struct PlaceChainReader {
       case .uncertain: return nil
       case .certain(let certain): province = certain
       }
-      let text = String(String.UnicodeScalarView(scalars[chain.range]))
+      let text = string(scalars, chain.range)
       let range = normalized.sourceRange(region[chain.range.lowerBound]..<(region[chain.range.upperBound - 1] + 1))
       return PlaceEvidence(source: source, text: text, range: range, province: province)
     }
@@ -389,7 +411,8 @@ private struct PlaceChainReader {
 
   private enum Segment {
     case province(Province)
-    case place(String)
+    /// A place's name and the short names of the provinces that have a place of that name.
+    case place(String, provinces: [String])
     /// A name the glossary does not know (`某市`, a division newer than the data).
     case unknown
   }
@@ -425,7 +448,7 @@ private struct PlaceChainReader {
     // A short province name before the first place: 湖北襄阳市.
     if case .place = segments.first {
       for length in stride(from: min(3, j), through: 2, by: -1) {
-        if let province = provinces.shortNames[string(scalars, (j - length)..<j)] {
+        if let province = shortName(scalars, (j - length)..<j) {
           segments.insert(.province(province), at: 0)
           j -= length
           break
@@ -437,42 +460,60 @@ private struct PlaceChainReader {
 
   /// The longest province full name or place name that ends at `end`.
   private func known(endingAt end: Int, in scalars: [Unicode.Scalar]) -> (length: Int, segment: Segment)? {
-    guard end >= 2, Self.suffixes.contains(scalars[end - 1].value) else { return nil }
+    guard end >= 2, Self.isSuffix(scalars[end - 1]) else { return nil }
     let longest = min(end, max(places.longestName, Self.longestProvinceName))
-    // The names' fingerprints rule out most lengths without making a `String`: exact when
-    // the names and the text are canonically inert (equal `String`s ⇔ equal scalars).
-    // Lengths past the inert prefix, or when a name is not inert, take the `String` lookup.
-    // (`fingerprints` stays empty then.)
-    let placeNames = places.fingerprints ?? []
-    let provinceNames = provinces.fullNameFingerprints ?? []
-    var fingerprints: [UInt64] = []
-    if places.fingerprints != nil, provinces.fullNameFingerprints != nil {
-      fingerprints.reserveCapacity(longest + 1)
+    // Lengths whose scalars are all canonically inert are looked up by their scalars, with
+    // the fingerprint read backwards from `end` as the key: exact when the names are inert
+    // too (equal `String`s ⇔ equal scalars), and no `String` is made. Longer lengths, or
+    // all when a name is not inert (then `inert` stays 0), take the `String` lookup.
+    let fullNameTable = provinces.fullNameTable
+    let placeTable = places.table
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: longest + 1) { fingerprints in
+      var inert = 0
+      if fullNameTable != nil, placeTable != nil {
+        var hash = ScalarFingerprint()
+        fingerprints[0] = hash.value
+        inert = 1
+        for length in 1...longest {
+          let scalar = scalars[end - length]
+          guard scalar.isCanonicallyInert else { break }
+          hash.append(scalar)
+          fingerprints[length] = hash.value
+          inert += 1
+        }
+      }
+      for length in stride(from: longest, through: 2, by: -1) {
+        let range = (end - length)..<end
+        if length < inert, let fullNameTable, let placeTable {
+          if let province = fullNameTable.value(fingerprints[length], scalars[range]) {
+            return (length, .province(province))
+          }
+          if let theirs = placeTable.value(fingerprints[length], scalars[range]) {
+            return (length, .place(string(scalars, range), provinces: theirs))
+          }
+          continue
+        }
+        let name = string(scalars, range)
+        if let province = provinces.fullNames[name] { return (length, .province(province)) }
+        if let theirs = places.provinces(of: name) { return (length, .place(name, provinces: theirs)) }
+      }
+      return nil
+    }
+  }
+
+  /// The province whose short name is `scalars[range]`.
+  private func shortName(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Province? {
+    if let table = provinces.shortNameTable, scalars[range].allSatisfy(\.isCanonicallyInert) {
       var hash = ScalarFingerprint()
-      fingerprints.append(hash.value)
-      for length in 1...longest {
-        let scalar = scalars[end - length]
-        guard scalar.isCanonicallyInert else { break }
-        hash.append(scalar)
-        fingerprints.append(hash.value)
-      }
+      for scalar in scalars[range].reversed() { hash.append(scalar) }
+      return table.value(hash.value, scalars[range])
     }
-    for length in stride(from: longest, through: 2, by: -1) {
-      if length < fingerprints.count, !placeNames.contains(fingerprints[length]),
-        !provinceNames.contains(fingerprints[length])
-      {
-        continue
-      }
-      let name = string(scalars, (end - length)..<end)
-      if let province = provinces.fullNames[name] { return (length, .province(province)) }
-      if places.provinces(of: name) != nil { return (length, .place(name)) }
-    }
-    return nil
+    return provinces.shortNames[string(scalars, range)]
   }
 
   /// The shortest run of ideographs ending in a division suffix at `end` that a known name precedes.
   private func unknownName(endingAt end: Int, in scalars: [Unicode.Scalar]) -> Int? {
-    guard end >= 3, Self.suffixes.contains(scalars[end - 1].value) else { return nil }
+    guard end >= 3, Self.isSuffix(scalars[end - 1]) else { return nil }
     for length in 2...min(6, end - 1) {
       guard scalars[end - length].isCJKIdeograph else { return nil }
       if known(endingAt: end - length, in: scalars) != nil { return length }
@@ -492,14 +533,14 @@ private struct PlaceChainReader {
   /// names share.
   private func resolve(_ chain: Chain) -> Resolution {
     for case .province(let province) in chain.segments { return .certain(province) }
-    let names = chain.segments.compactMap { segment -> String? in
-      if case .place(let name) = segment { name } else { nil }
+    let names = chain.segments.compactMap { segment -> (name: String, provinces: [String])? in
+      if case .place(let name, let provinces) = segment { (name, provinces) } else { nil }
     }
     // A lone generic two-character name (城区, 郊区, 矿区) is no evidence of a place.
-    guard let first = names.first, names.count > 1 || first.unicodeScalars.count > 2 else { return .noPlace }
-    var shared = places.provinces(of: first) ?? []
+    guard let first = names.first, names.count > 1 || first.name.unicodeScalars.count > 2 else { return .noPlace }
+    var shared = first.provinces
     for name in names.dropFirst() {
-      let theirs = places.provinces(of: name) ?? []
+      let theirs = name.provinces
       shared.removeAll { !theirs.contains($0) }
     }
     guard shared.count == 1, let shortName = shared.first, let province = provinces.shortNames[shortName] else {
@@ -508,7 +549,87 @@ private struct PlaceChainReader {
     return .certain(province)
   }
 
+  /// `scalars[range]` as a `String`, encoded by hand (appending to a scalar view is slow).
   private func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-    String(String.UnicodeScalarView(scalars[range]))
+    String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+      var count = 0
+      for scalar in scalars[range] {
+        UTF8.encode(scalar) { byte in
+          buffer[count] = byte
+          count += 1
+        }
+      }
+      return count
+    }
+  }
+}
+
+/// Names of canonically inert scalars (``Unicode/Scalar/isCanonicallyInert``) looked up by
+/// their scalars, with no `String` made: for such names, equal `String`s have equal scalars.
+/// The key is the name's ``ScalarFingerprint`` read from its last scalar to its first, which
+/// a reader going backwards from a suffix builds for every length at once; a hit is
+/// confirmed by comparing the scalars, so a fingerprint shared by two names is harmless.
+private struct InertNameTable<Value: Sendable>: Sendable {
+  private struct Entry: Sendable {
+    var scalars: [Unicode.Scalar]
+    var value: Value
+    /// The next entry with the same fingerprint, -1 for none.
+    var next: Int
+  }
+
+  /// Open addressing: a slot's fingerprint and its first entry (-1: the slot is empty).
+  private let fingerprints: [UInt64]
+  private let heads: [Int]
+  private let entries: [Entry]
+  private let mask: Int
+
+  /// Nil when a name is not canonically inert; the first value of a name repeated wins.
+  init?(_ names: [(String, Value)]) {
+    var capacity = 16
+    while capacity < names.count * 2 { capacity <<= 1 }
+    var fingerprints = [UInt64](repeating: 0, count: capacity)
+    var heads = [Int](repeating: -1, count: capacity)
+    var entries: [Entry] = []
+    entries.reserveCapacity(names.count)
+    let mask = capacity - 1
+    for (name, value) in names {
+      let scalars = Array(name.unicodeScalars)
+      guard scalars.allSatisfy(\.isCanonicallyInert) else { return nil }
+      var hash = ScalarFingerprint()
+      for scalar in scalars.reversed() { hash.append(scalar) }
+      var slot = Self.slot(of: hash.value, mask)
+      while heads[slot] >= 0 && fingerprints[slot] != hash.value { slot = (slot + 1) & mask }
+      var e = heads[slot]
+      while e >= 0 && entries[e].scalars != scalars { e = entries[e].next }
+      guard e < 0 else { continue }
+      entries.append(Entry(scalars: scalars, value: value, next: heads[slot]))
+      heads[slot] = entries.count - 1
+      fingerprints[slot] = hash.value
+    }
+    self.fingerprints = fingerprints
+    self.heads = heads
+    self.entries = entries
+    self.mask = mask
+  }
+
+  private static func slot(of fingerprint: UInt64, _ mask: Int) -> Int {
+    Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+  }
+
+  /// The value of the name `scalars`, whose backward fingerprint is `fingerprint`.
+  func value(_ fingerprint: UInt64, _ scalars: ArraySlice<Unicode.Scalar>) -> Value? {
+    var slot = Self.slot(of: fingerprint, mask)
+    while heads[slot] >= 0 {
+      if fingerprints[slot] == fingerprint {
+        var e = heads[slot]
+        while e >= 0 {
+          if entries[e].scalars.elementsEqual(scalars) { return entries[e].value }
+          e = entries[e].next
+        }
+        return nil
+      }
+      slot = (slot + 1) & mask
+    }
+    return nil
   }
 }
