@@ -57,9 +57,10 @@ package struct UnmatchedFourOrgansHeadings: Check {
   package func findings(in context: CheckContext) -> [Finding] {
     let organs =
       context.glossary.formula(named: "四个机关")?.members.map(\.text) ?? Self.canonical
+    let needles = organs.map { Array($0.unicodeScalars) }
     var result: [Finding] = []
     for article in context.page.articles {
-      if let finding = check(article, organs: organs, context) { result.append(finding) }
+      if let finding = check(article, organs: organs, needles, context) { result.append(finding) }
     }
     return result
   }
@@ -70,19 +71,27 @@ package struct UnmatchedFourOrgansHeadings: Check {
     var range: TextRange
   }
 
-  private func check(_ article: Article, organs: [String], _ context: CheckContext) -> Finding? {
+  /// `needles`: the organs' scalars, made once per page.
+  private func check(
+    _ article: Article, organs: [String], _ needles: [[Unicode.Scalar]], _ context: CheckContext
+  ) -> Finding? {
     let n = context.page.normalized
     let sections = ArticleSections.sections(of: article)
     var named: [Named] = []
     for section in sections {
+      // `ArticleSections.find(organ, in: section.text.range, n)` for each organ, with the
+      // heading's scalars looked up once rather than once per organ.
+      let scope = n.normalizedRange(of: section.text.range)
       var inSection: [Named] = []
-      for (k, organ) in organs.enumerated() {
-        if let range = ArticleSections.find(organ, in: section.text.range, n) {
-          inSection.append(Named(section: section, organ: k, range: range))
+      for (k, needle) in needles.enumerated() {
+        if let start = ArticleSections.firstOccurrence(needle, in: n.scalars[scope]) {
+          inSection.append(Named(section: section, organ: k, range: n.sourceRange(start..<(start + needle.count))))
         }
       }
-      named += inSection.sorted { $0.range.lowerBound < $1.range.lowerBound }
+      if !inSection.isEmpty { named += inSection.sorted { $0.range.lowerBound < $1.range.lowerBound } }
     }
+    // No heading names an organ (most articles): nothing to report, whatever the lead says.
+    guard !named.isEmpty else { return nil }
     let namingSections = Set(named.map(\.section.text.range.lowerBound)).count
     let announcement = article.slogans.first { slogan in
       slogan.text == "四个机关"
