@@ -221,20 +221,17 @@ package struct FormulaMembers: Check {
       members.map { forms in forms.map { form in form.reduce(0) { $0 | Self.signature($1) } } }
     }
     var result: [Finding] = []
+    let scalars = n.scalars
     for paragraph in context.page.paragraphs where paragraph.role == .body {
       var start = paragraph.normalizedRange.lowerBound
       let end = paragraph.normalizedRange.upperBound
       while start < end {
-        var stop = start
-        while stop < end, !Self.endsListClause(n.scalars[stop]) { stop += 1 }
-        // A list needs a 、 (or 和/与/及) between neighbours: count them once per clause.
-        var joints = 0
-        if stop - start >= 6 {
-          for k in start..<stop where Self.isListJoint(n.scalars[k]) { joints += 1 }
-        }
+        // A list needs a 、 (or 和/与/及) between neighbours: count them on the way to the
+        // clause's end (in a clause of six scalars or more).
+        let (stop, joints) = scalars.withUnsafeBufferPointer { Self.clause(from: start, to: end, in: $0) }
         if joints >= 2 {
           // Indices, not copies of the formulas and their forms: a copy retains every array in it.
-          let clause = n.scalars[start..<stop]
+          let clause = scalars[start..<stop]
           var present: UInt64 = 0
           for scalar in clause { present |= Self.signature(scalar) }
           for f in formulas.indices where memberCounts[f] - 1 <= joints {
@@ -257,6 +254,29 @@ package struct FormulaMembers: Check {
   /// of its scalars is set in the clause's (a quick test before the search).
   private static func signature(_ s: Unicode.Scalar) -> UInt64 {
     1 << UInt64((s.value ^ s.value >> 6) & 63)
+  }
+
+  /// The end of the clause that starts at `start` (the first mark that ``endsListClause(_:)``,
+  /// or `end`) and its list joints (``isListJoint(_:)``), 0 when it is shorter than six.
+  @inline(__always) private static func clause(
+    from start: Int, to end: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>
+  ) -> (stop: Int, joints: Int) {
+    var stop = start
+    var joints = 0
+    while stop < end {
+      let s = scalars[stop]
+      if s.value &- 0x4E00 <= 0x9FFF - 0x4E00 {
+        // No ideograph ends a clause (the marks of endsListClause are punctuation); of them
+        // only 和 与 及 (all even) join a list.
+        if s.value & 1 == 0, s == "和" || s == "与" || s == "及" { joints += 1 }
+      } else if s.value == 0x3001 {
+        joints += 1
+      } else if endsListClause(s) {
+        break
+      }
+      stop += 1
+    }
+    return (stop, stop - start >= 6 ? joints : 0)
   }
 
   /// `、` 和 与 及: what joins the items of a list.
