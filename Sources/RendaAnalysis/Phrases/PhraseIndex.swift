@@ -370,8 +370,11 @@ package struct PhraseIndex: Sendable {
     let realWords = scratch.realWords
     let foreign = scratch.foreign
     let triggers = scratch.triggers
-    var members: [Int: [MemberHit]] = [:]
-    for (entry, hit) in scratch.members { members[entry, default: []].append(hit) }
+    // Member hits by entry, in entry order, each entry's in the order found (no dictionary:
+    // a paragraph has a handful).
+    let memberHits = scratch.members.indices.sorted {
+      (scratch.members[$0].entry, $0) < (scratch.members[$1].entry, $1)
+    }
 
     var candidates: [Candidate] = []
     // Listed wrong forms and dropped titles, unless inside a longer correct use.
@@ -402,8 +405,15 @@ package struct PhraseIndex: Sendable {
 
     candidates += nearMisses(
       s, range, anchors: anchors, occurrences: occurrences, realWords: realWords, foreign: foreign)
-    for (entry, hits) in members.sorted(by: { $0.key < $1.key }) where hits.count >= 2 {
-      candidates += seriesDefects(s, range, entry: entry, hits: hits)
+    var k = 0
+    while k < memberHits.count {
+      let entry = scratch.members[memberHits[k]].entry
+      var end = k + 1
+      while end < memberHits.count, scratch.members[memberHits[end]].entry == entry { end += 1 }
+      if end - k >= 2 {
+        candidates += seriesDefects(s, range, entry: entry, hits: memberHits[k..<end].map { scratch.members[$0].hit })
+      }
+      k = end
     }
     candidates += droppedTitles(s, range, triggers: triggers)
     let grammar = MeetingNameGrammar.scan(s, range: range)

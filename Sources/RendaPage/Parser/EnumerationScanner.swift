@@ -79,6 +79,12 @@ enum EnumerationScanner {
     let scalars = n.scalars[...]
     guard i < scalars.count else { return nil }
     let first = scalars[i]
+    // Every marker opens with 另, 第, a parenthesis, a Chinese numeral or an ASCII digit:
+    // any other scalar (most clause starts) is no marker.
+    switch first.value {
+    case 0x53E6, 0x7B2C, 0xFF08, 0x28, 0x30...0x39: break  // 另 第 （ (
+    default: guard first.chineseDigitValue != nil else { return nil }
+    }
     let clauseStart = atClauseStart || i == 0 || isClauseBoundary(scalars[i - 1])
     guard clauseStart else { return nil }
     // 另一方面
