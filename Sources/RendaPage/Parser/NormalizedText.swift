@@ -10,7 +10,8 @@ import RendaText
 ///
 /// Memory: about 6 bytes per kept scalar: the scalar (4) and its start offset (about 2, see
 /// ``SourceOffsets``); the end of a scalar is its start plus its UTF-8 length (the text is
-/// valid UTF-8), so it is not stored.
+/// valid UTF-8), so it is not stored. The arrays are allocated for one scalar per byte that
+/// is not a continuation byte, so the text's whitespace adds as much spare capacity.
 ///
 /// - Complexity: built in one forward pass over the UTF-8 bytes.
 package struct NormalizedText: Sendable {
@@ -39,8 +40,9 @@ package struct NormalizedText: Sendable {
         }
         return
       }
-      // Written straight into storage of the exact size: every kept scalar starts with a
-      // byte that is not a continuation byte, whitespace, a line break or NUL.
+      // Written straight into storage of about the size needed: every kept scalar starts
+      // with a byte that is not a continuation byte (the whitespace and line breaks that
+      // also start one are left over, a few percent).
       let bound = Self.keptBound(buffer)
       // First as 16-bit distances from a 32-bit anchor per group; a group that spans more
       // than 64 KiB (pages of whitespace) sends the whole text to 32-bit offsets.
@@ -104,37 +106,29 @@ package struct NormalizedText: Sendable {
     self.lineStarts = lineStarts
   }
 
-  /// How many bytes of `buffer` can start a kept scalar: not a continuation byte, space,
-  /// tab, line break or NUL. Eight bytes at a time (each byte tested without a branch).
+  /// At least the number of scalars the scan keeps: the bytes that are not continuation
+  /// bytes (each scalar has one; whitespace and line breaks, not kept, are few, so the bound
+  /// is close). Eight bytes at a time (each byte tested without a branch).
   static func keptBound(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
-    @inline(__always) func isKept(_ byte: UInt8) -> Bool {
-      byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0
-    }
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
-    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    /// The high bit of each byte of `x` that is zero.
-    @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
-    var count = 0
+    var continuations = 0
     var i = 0
     if let base = buffer.baseAddress {
       let raw = UnsafeRawPointer(base)
       while i + 8 <= buffer.count {
         let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-        // Continuation bytes: high bit set, next bit clear.
-        var excluded = w & ~(w << 1) & highs
-        excluded |= zeros(w ^ (ones &* 0x20)) | zeros(w ^ (ones &* 0x09)) | zeros(w ^ (ones &* 0x0A))
-        excluded |= zeros(w ^ (ones &* 0x0D)) | zeros(w)
-        // One bit per excluded byte, summed by a multiply (no popcount instruction on baseline x86-64).
-        count += 8 - Int(truncatingIfNeeded: ((excluded >> 7) &* ones) >> 56)
+        // Continuation bytes: high bit set, next bit clear; one bit per byte, summed by a
+        // multiply (no popcount instruction on baseline x86-64).
+        continuations += Int(truncatingIfNeeded: (((w & ~(w << 1) & highs) >> 7) &* ones) >> 56)
         i += 8
       }
     }
     while i < buffer.count {
-      if isKept(buffer[i]) { count += 1 }
+      if buffer[i] & 0xC0 == 0x80 { continuations += 1 }
       i += 1
     }
-    return count
+    return buffer.count - continuations
   }
 
   /// The one pass: calls `keep(scalar, offset)` for every scalar of `buffer` that is not
