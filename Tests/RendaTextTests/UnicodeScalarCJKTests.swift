@@ -69,4 +69,40 @@ struct UnicodeScalarCJKTests {
     let no: [Unicode.Scalar] = ["\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", " ", "a"]
     for scalar in no { #expect(!scalar.isLineBreak) }
   }
+
+  @Test("the Han blocks a scan skips hold no punctuation, digit or white space")
+  func hanBlocks() {
+    for value in UInt32(0x3300)...0xA100 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(scalar.isInHanBlocks == (0x3400...0x9FFF).contains(value), "U+\(String(value, radix: 16))")
+      if scalar.isInHanBlocks {
+        #expect(!scalar.isCJKPunctuation && !scalar.isInlineWhitespace && !scalar.isASCII)
+        #expect(!scalar.properties.generalCategory.isPunctuationOrSpace)
+      }
+    }
+    #expect(!Unicode.Scalar(0x20000)!.isInHanBlocks && !Unicode.Scalar("a").isInHanBlocks)
+  }
+
+  @Test("a String made from scalars: every UTF-8 length, and none")
+  func stringOfScalars() {
+    let samples = ["", "a", "é", "中文，", "😀𠀋", "a中😀é\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"]
+    for sample in samples {
+      let scalars = Array(sample.unicodeScalars)
+      #expect(String(scalars: scalars) == sample)
+      #expect(Array(String(scalars: scalars[...]).utf8) == Array(sample.utf8))
+    }
+    let text = Array("一二三四".unicodeScalars)
+    #expect(String(scalars: text[1..<3]) == "二三")
+  }
+}
+
+extension Unicode.GeneralCategory {
+  fileprivate var isPunctuationOrSpace: Bool {
+    switch self {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+      .finalPunctuation, .otherPunctuation, .spaceSeparator, .decimalNumber:
+      true
+    default: false
+    }
+  }
 }

@@ -1,3 +1,5 @@
+import RendaText
+
 /// The shape of party meeting names (党的二十大, 党的十九届六中全会, 二十届二中、三中全会,
 /// 十九届历次全会), which a pattern generates and a list cannot hold: the grammar says which
 /// names are well formed and which are not.
@@ -184,9 +186,7 @@ package enum MeetingNameGrammar {
   }
 
   private static func string(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: s[range])
-    return String(view)
+    String(scalars: s[range])
   }
 
   // MARK: Variable parts of listed meeting names

@@ -174,14 +174,8 @@ package struct BylineProvince: Check {
 
   /// The normalized scalars inside a source range.
   private func region(of range: TextRange, in n: NormalizedText) -> [Int] {
-    var low = 0
-    var high = n.count
-    while low < high {
-      let mid = (low + high) / 2
-      if n.starts[mid] < range.lowerBound.utf8 { low = mid + 1 } else { high = mid }
-    }
     var indices: [Int] = []
-    var i = low
+    var i = Self.partition(0..<n.count) { n.starts[$0] >= range.lowerBound.utf8 }
     while i < n.count, n.end(of: i) <= range.upperBound.utf8 {
       indices.append(i)
       i += 1
@@ -549,18 +543,8 @@ private struct PlaceChainReader {
     return .certain(province)
   }
 
-  /// `scalars[range]` as a `String`, encoded by hand (appending to a scalar view is slow).
   private func string(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-    String(unsafeUninitializedCapacity: range.count * 4) { buffer in
-      var count = 0
-      for scalar in scalars[range] {
-        UTF8.encode(scalar) { byte in
-          buffer[count] = byte
-          count += 1
-        }
-      }
-      return count
-    }
+    String(scalars: scalars[range])
   }
 }
 

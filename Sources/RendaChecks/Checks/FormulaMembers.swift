@@ -265,10 +265,10 @@ package struct FormulaMembers: Check {
     var joints = 0
     while stop < end {
       let s = scalars[stop]
-      if s.value &- 0x4E00 <= 0x9FFF - 0x4E00 {
+      if s.isInHanBlocks {
         // No ideograph ends a clause (the marks of endsListClause are punctuation); of them
-        // only 和 与 及 (all even) join a list.
-        if s.value & 1 == 0, s == "和" || s == "与" || s == "及" { joints += 1 }
+        // only 和 与 及 join a list, all of even value (a test before the comparisons).
+        if s.value & 1 == 0, isListJoint(s) { joints += 1 }
       } else if s.value == 0x3001 {
         joints += 1
       } else if endsListClause(s) {

@@ -100,7 +100,7 @@ package struct HeadingParallelism: Check {
     let scalars = Array(piece.unicodeScalars)
     for start in 0..<(scalars.count - 1) {
       for end in (start + 2)...scalars.count {
-        if everywhere.contains(String(String.UnicodeScalarView(scalars[start..<end]))) { return true }
+        if everywhere.contains(String(scalars: scalars[start..<end])) { return true }
       }
     }
     return false
@@ -112,7 +112,7 @@ package struct HeadingParallelism: Check {
     everywhere: Set<String>, allButOne: [String: Set<Int>]
   ) {
     let n = texts.count
-    func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+    func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(scalars: s) }
     guard n <= 64, texts.allSatisfy({ $0.allSatisfy(\.isCanonicallyInert) }) else {
       // The general path: pieces as `String`s (keys equal under canonical equivalence).
       var inner: [String: Set<Int>] = [:]
@@ -187,13 +187,11 @@ package struct HeadingParallelism: Check {
     }
 
     var string: String {
-      var view = String.UnicodeScalarView()
-      for k in 0..<length {
-        let word = k < 3 ? low : high
-        let value = UInt32(truncatingIfNeeded: (word >> UInt64(21 * (k % 3))) & 0x1F_FFFF)
-        view.append(Unicode.Scalar(value)!)
-      }
-      return String(view)
+      String(
+        scalars: (0..<length).map { k in
+          let word = k < 3 ? low : high
+          return Unicode.Scalar(UInt32(truncatingIfNeeded: (word >> UInt64(21 * (k % 3))) & 0x1F_FFFF))!
+        })
     }
   }
 
@@ -287,7 +285,7 @@ package struct HeadingParallelism: Check {
       let without = texts.indices.filter { !has($0) }
       return without.count == 1 && n - 1 >= 3 ? without[0] : nil
     }
-    func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+    func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(scalars: s) }
     func isWord(_ s: ArraySlice<Unicode.Scalar>) -> Bool { !s.contains(where: ArticleSections.isPunctuation) }
     // Pieces held by fewer than n - 1 texts never make a pattern.
     let inert = texts.allSatisfy { $0.allSatisfy(\.isCanonicallyInert) }

@@ -203,8 +203,7 @@ package struct OCRConfusable: Check {
     let edit = TextEdit(range: TextOffset(utf8: lower)..<TextOffset(utf8: upper), newText: "")
     let finding = Finding(
       rule: id, severity: defaultSeverity,
-      message: Self.underscoreMessage, range: marks,
-      fixes: [Fix(title: Self.underscoreFixTitle, edits: [edit])])
+      message: Self.underscoreMessage, range: marks, fixTitle: Self.underscoreFixTitle, edit: edit)
     return (finding, end)
   }
 

@@ -90,7 +90,7 @@ package struct OCRSpacing: Check {
         // A heading that separates its phrases with a comma (`强化政策学习,及时贯彻上 级精神`)
         // has no phrase-separating space.
         if phrased, !n.scalars[scalars].contains(where: \.isComma) {
-          gaps = gaps.filter { !separatesPhrases($0, on: scalars, n) }
+          gaps.removeAll { separatesPhrases($0, on: scalars, n) }
         }
         if gaps.isEmpty { continue }
         // Runs of spaced text: consecutive gaps at most `runReach` tokens apart.

@@ -79,13 +79,12 @@ package struct UnmatchedFourOrgansHeadings: Check {
     let sections = ArticleSections.sections(of: article)
     var named: [Named] = []
     for section in sections {
-      // `ArticleSections.find(organ, in: section.text.range, n)` for each organ, with the
-      // heading's scalars looked up once rather than once per organ.
+      // The heading's scalars looked up once rather than once per organ.
       let scope = n.normalizedRange(of: section.text.range)
       var inSection: [Named] = []
       for (k, needle) in needles.enumerated() {
-        if let start = ArticleSections.firstOccurrence(needle, in: n.scalars[scope]) {
-          inSection.append(Named(section: section, organ: k, range: n.sourceRange(start..<(start + needle.count))))
+        if let range = ArticleSections.find(needle, inScalars: scope, n) {
+          inSection.append(Named(section: section, organ: k, range: range))
         }
       }
       if !inSection.isEmpty { named += inSection.sorted { $0.range.lowerBound < $1.range.lowerBound } }

@@ -56,9 +56,13 @@ enum ArticleSections {
 
   /// Source range of the first occurrence of `needle` (whitespace-free) inside `range`.
   static func find(_ needle: String, in range: TextRange, _ n: NormalizedText) -> TextRange? {
-    let scope = normalizedRange(of: range, in: n)
-    guard let start = firstOccurrence(Array(needle.unicodeScalars), in: n.scalars[scope]) else { return nil }
-    return n.sourceRange(start..<(start + needle.unicodeScalars.count))
+    find(Array(needle.unicodeScalars), inScalars: normalizedRange(of: range, in: n), n)
+  }
+
+  /// Source range of the first occurrence of `needle` among normalized scalars `scope`.
+  static func find(_ needle: [Unicode.Scalar], inScalars scope: Range<Int>, _ n: NormalizedText) -> TextRange? {
+    guard let start = firstOccurrence(needle, in: n.scalars[scope]) else { return nil }
+    return n.sourceRange(start..<(start + needle.count))
   }
 
   /// Index of the first occurrence of `needle` in `haystack`.

@@ -140,7 +140,7 @@ extension Finding: Equatable {
   case oneEdit(OneEditFix)
   /// One fix of two edits, nothing related.
   case twoEdits(TwoEditFix)
-  /// One fix of three or more edits, nothing related.
+  /// One fix of no edit or of three or more, nothing related.
   case oneFix(OneFix)
   /// Anything else.
   case lists(FindingLists)

@@ -31,12 +31,12 @@ struct BlockShape {
     first = scalars.first
     last = scalars.last
     lastMeaningful = scalars.last(where: { !$0.isClosingQuoteOrBracket })
-    // One pass, no intermediate arrays. Han characters (U+3400 to U+9FFF), most of the
-    // text, are none of these marks: skipped at the first test.
+    // One pass, no intermediate arrays. Han characters, most of the text, are none of these
+    // marks: skipped at the first test.
     var sentenceEnds = 0
     var commas = 0
     var hasDigits = false
-    for scalar in scalars where scalar.value &- 0x3400 >= 0x6C00 {
+    for scalar in scalars where !scalar.isInHanBlocks {
       if scalar.endsSentence { sentenceEnds += 1 }
       if scalar.value == 0xFF0C || scalar.value == 0x2C { commas += 1 }
       if !hasDigits, scalar.asciiDigitValue != nil { hasDigits = true }

@@ -10,8 +10,7 @@ import RendaText
 ///
 /// Memory: about 6 bytes per kept scalar: the scalar (4) and its start offset (about 2, see
 /// ``SourceOffsets``); the end of a scalar is its start plus its UTF-8 length (the text is
-/// valid UTF-8), so it is not stored. The arrays are allocated for one scalar per byte that
-/// is not a continuation byte, so the text's whitespace adds as much spare capacity.
+/// valid UTF-8), so it is not stored.
 ///
 /// - Complexity: built in one forward pass over the UTF-8 bytes.
 package struct NormalizedText: Sendable {
@@ -41,8 +40,7 @@ package struct NormalizedText: Sendable {
         return
       }
       // Written straight into storage of about the size needed: every kept scalar starts
-      // with a byte that is not a continuation byte (the whitespace and line breaks that
-      // also start one are left over, a few percent).
+      // with a byte that is not a continuation byte, a space or a line feed.
       let bound = Self.keptBound(buffer)
       // First as 16-bit distances from a 32-bit anchor per group; a group that spans more
       // than 64 KiB (pages of whitespace) sends the whole text to 32-bit offsets.
@@ -106,29 +104,35 @@ package struct NormalizedText: Sendable {
     self.lineStarts = lineStarts
   }
 
-  /// At least the number of scalars the scan keeps: the bytes that are not continuation
-  /// bytes (each scalar has one; whitespace and line breaks, not kept, are few, so the bound
-  /// is close). Eight bytes at a time (each byte tested without a branch).
+  /// At least the number of scalars the scan keeps: the bytes that are neither
+  /// continuation bytes nor spaces or line feeds (the white space of these pages, OCR's
+  /// letter-spacing included; a tab, CR or NUL, rare, is left as spare capacity). Eight
+  /// bytes at a time, each byte tested without a branch.
   static func keptBound(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
-    var continuations = 0
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    /// The high bit of each byte of `x` that is zero.
+    @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
+    var excludedCount = 0
     var i = 0
     if let base = buffer.baseAddress {
       let raw = UnsafeRawPointer(base)
       while i + 8 <= buffer.count {
         let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-        // Continuation bytes: high bit set, next bit clear; one bit per byte, summed by a
-        // multiply (no popcount instruction on baseline x86-64).
-        continuations += Int(truncatingIfNeeded: (((w & ~(w << 1) & highs) >> 7) &* ones) >> 56)
+        // Continuation bytes (high bit set, next bit clear), spaces and line feeds; one bit
+        // per byte, summed by a multiply (no popcount instruction on baseline x86-64).
+        let excluded = w & ~(w << 1) & highs | zeros(w ^ (ones &* 0x20)) | zeros(w ^ (ones &* 0x0A))
+        excludedCount += Int(truncatingIfNeeded: ((excluded >> 7) &* ones) >> 56)
         i += 8
       }
     }
     while i < buffer.count {
-      if buffer[i] & 0xC0 == 0x80 { continuations += 1 }
+      let byte = buffer[i]
+      if byte & 0xC0 == 0x80 || byte == 0x20 || byte == 0x0A { excludedCount += 1 }
       i += 1
     }
-    return buffer.count - continuations
+    return buffer.count - excludedCount
   }
 
   /// The one pass: calls `keep(scalar, offset)` for every scalar of `buffer` that is not
@@ -175,9 +179,8 @@ package struct NormalizedText: Sendable {
             | UInt32(bytes[offset + 3] & 0x3F)
         }
         let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-        // Non-ASCII: never a line break or NUL. (Han characters, U+3400 to U+9FFF, are never
-        // white space: tested first.)
-        if scalar.value &- 0x3400 < 0x6C00 || !scalar.isInlineWhitespace {
+        // Non-ASCII: never a line break or NUL (nor, most of them, white space).
+        if scalar.isInHanBlocks || !scalar.isInlineWhitespace {
           keep(scalar, offset)
           count += 1
         }
@@ -279,37 +282,7 @@ package struct NormalizedText: Sendable {
 
   /// The string of normalized scalars `range`.
   package func string(_ range: Range<Int>) -> String {
-    let clamped = range.clamped(to: 0..<count)
-    // Encoded by hand straight into the string's storage (validated once, by the
-    // initializer): much faster than appending to a scalar view or to a byte array.
-    return scalars.withUnsafeBufferPointer { all in
-      String(unsafeUninitializedCapacity: clamped.count * 4) { utf8 in
-        var k = 0
-        for i in clamped {
-          let v = all[i].value
-          if v < 0x80 {
-            utf8[k] = UInt8(v)
-            k += 1
-          } else if v < 0x800 {
-            utf8[k] = UInt8(0xC0 | v >> 6)
-            utf8[k + 1] = UInt8(0x80 | v & 0x3F)
-            k += 2
-          } else if v < 0x1_0000 {
-            utf8[k] = UInt8(0xE0 | v >> 12)
-            utf8[k + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-            utf8[k + 2] = UInt8(0x80 | v & 0x3F)
-            k += 3
-          } else {
-            utf8[k] = UInt8(0xF0 | v >> 18)
-            utf8[k + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-            utf8[k + 2] = UInt8(0x80 | v >> 6 & 0x3F)
-            utf8[k + 3] = UInt8(0x80 | v & 0x3F)
-            k += 4
-          }
-        }
-        return k
-      }
-    }
+    String(scalars: scalars[range.clamped(to: 0..<count)])
   }
 
   /// The source byte offset just past normalized scalar `i`.
@@ -567,13 +540,9 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
           let lastStart = Int(a[last &>> Self.groupShift]) &+ Int(d[last])
           // (Each comparison as a borrow bit, so that the loop vectorizes.)
           var bytes: UInt32 = 0
-          UnsafeRawPointer(s.baseAddress! + range.lowerBound).withMemoryRebound(
-            to: UInt32.self, capacity: last - range.lowerBound
-          ) { values in
-            for k in 0..<(last - range.lowerBound) {
-              let v = values[k]
-              bytes &+= 1 &+ ((0x7F &- v) >> 31) &+ ((0x7FF &- v) >> 31) &+ ((0xFFFF &- v) >> 31)
-            }
+          for k in range.lowerBound..<last {
+            let v = s[k].value
+            bytes &+= 1 &+ ((0x7F &- v) >> 31) &+ ((0x7FF &- v) >> 31) &+ ((0xFFFF &- v) >> 31)
           }
           guard start &+ Int(bytes) != lastStart else { return }
           for k in range.lowerBound..<last {

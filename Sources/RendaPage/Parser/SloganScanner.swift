@@ -27,7 +27,7 @@ enum SloganScanner {
       while j < range.upperBound {
         let s = n.scalars[j]
         // (A Han character, most of the text, is rejected at the first test.)
-        guard s.value &- 0x3400 >= 0x6C00, s.isOpeningQuote else {
+        guard !s.isInHanBlocks, s.isOpeningQuote else {
           j += 1
           continue
         }
