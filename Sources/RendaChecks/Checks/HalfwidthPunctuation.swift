@@ -55,16 +55,17 @@ package struct HalfwidthPunctuation: Check {
     let n = context.page.normalized
     var findings: [Finding] = []
     for paragraph in context.page.paragraphs {
-      findings += scan(paragraph.normalizedRange, n)
+      scan(paragraph.normalizedRange, n, into: &findings)
     }
-    return findings.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    // In place: a finding is moved, not copied (a copy retains its strings and fix).
+    findings.sort { $0.range.lowerBound < $1.range.lowerBound }
+    return findings
   }
 
   // MARK: Scanning one paragraph
 
-  private func scan(_ range: Range<Int>, _ n: NormalizedText) -> [Finding] {
+  private func scan(_ range: Range<Int>, _ n: NormalizedText, into findings: inout [Finding]) {
     let view = ParagraphView(scalars: n.scalars, range: range)
-    var findings: [Finding] = []
     var openParentheses: [Int] = []
     var doubleQuotes: [Int] = []
     var singleQuotes: [Int] = []
@@ -102,27 +103,25 @@ package struct HalfwidthPunctuation: Check {
     for open in openParentheses where view.isChinese(open + 1, away: 1) {
       findings.append(finding(at: open, n))
     }
-    findings += quoteFindings(doubleQuotes, view, n, marks: ("“", "”"))
-    findings += quoteFindings(singleQuotes, view, n, marks: ("‘", "’"))
-    return findings
+    quoteFindings(doubleQuotes, view, n, marks: ("“", "”"), into: &findings)
+    quoteFindings(singleQuotes, view, n, marks: ("‘", "’"), into: &findings)
   }
 
   /// Straight quotes of one kind in a paragraph: each one in a Chinese context is flagged;
   /// all get a fix only when they pair up.
   private func quoteFindings(
-    _ quotes: [Int], _ view: ParagraphView, _ n: NormalizedText, marks: (open: String, close: String)
-  ) -> [Finding] {
+    _ quotes: [Int], _ view: ParagraphView, _ n: NormalizedText, marks: (open: String, close: String),
+    into findings: inout [Finding]
+  ) {
     let pairsUp =
       quotes.count.isMultiple(of: 2)
       && quotes.enumerated().allSatisfy { ordinal, i in
         ordinal.isMultiple(of: 2) ? view.canOpenQuote(at: i) : view.canCloseQuote(at: i)
       }
-    var findings: [Finding] = []
     for (ordinal, i) in quotes.enumerated() where view.isChinese(i - 1, away: -1) || view.isChinese(i + 1, away: 1) {
       let replacement = ordinal.isMultiple(of: 2) ? marks.open : marks.close
       findings.append(pairsUp ? finding(at: i, n, replacement: replacement) : unpairedQuote(at: i, n))
     }
-    return findings
   }
 
   // MARK: Findings

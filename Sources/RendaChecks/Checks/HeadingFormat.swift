@@ -52,6 +52,8 @@ package struct HeadingFormat: Check {
     var result: [Finding] = []
     for article in context.page.articles {
       let sections = ArticleSections.sections(of: article).filter { !$0.isRunInHead }
+      // Each heading's length, measured once (every heading is compared with its siblings).
+      let lengths = sections.count >= 3 ? sections.map(Self.length) : []
       for (i, section) in sections.enumerated() {
         let scope = ArticleSections.normalizedRange(of: section.text.range, in: n)
         if let last = scope.last, ArticleSections.isFinalStop(n.scalars[last]) {
@@ -72,7 +74,7 @@ package struct HeadingFormat: Check {
                   edits: [TextEdit(range: mark, newText: "")])
               ]))
         }
-        if let finding = overlong(i, sections, context) { result.append(finding) }
+        if let finding = overlong(i, sections, lengths, context) { result.append(finding) }
       }
     }
     return result
@@ -85,19 +87,22 @@ package struct HeadingFormat: Check {
     return core.count
   }
 
-  private func overlong(_ i: Int, _ sections: [ArticleSections.Section], _ context: CheckContext) -> Finding? {
+  /// `lengths`: ``length(_:)`` of each of `sections`.
+  private func overlong(
+    _ i: Int, _ sections: [ArticleSections.Section], _ lengths: [Int], _ context: CheckContext
+  ) -> Finding? {
     guard sections.count >= 3 else { return nil }
     let siblings = sections.indices.filter { $0 != i }
-    let lengths = siblings.map { Self.length(sections[$0]) }.sorted()
+    let sorted = siblings.map { lengths[$0] }.sorted()
     let median =
-      lengths.count % 2 == 1
-      ? Double(lengths[lengths.count / 2]) : Double(lengths[lengths.count / 2 - 1] + lengths[lengths.count / 2]) / 2
-    let own = Self.length(sections[i])
+      sorted.count % 2 == 1
+      ? Double(sorted[sorted.count / 2]) : Double(sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    let own = lengths[i]
     guard Double(own) > 1.6 * median, Double(own) - median > 8 else { return nil }
     let cited = ArticleSections.list(
       siblings.map { k in
         let cite = ArticleSections.cite(sections[k].text, in: context, limit: 20)
-        let count = Self.length(sections[k])
+        let count = lengths[k]
         return LocalizedText(zh: "\(cite.zh)（\(count)字）", en: "\(cite.en) (\(count))")
       })
     let medianText = median == median.rounded() ? String(Int(median)) : String(median)

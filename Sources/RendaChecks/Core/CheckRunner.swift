@@ -10,6 +10,7 @@ package enum CheckRunner {
   ) -> [Finding] {
     let suppressions = Suppressions(page.text)
     var lists = findingsByRule(in: page, glossary: glossary, configuration: configuration)
+    if suppressions.isEmpty { return inTextOrder(&lists, keep: nil) }
     return inTextOrder(&lists) { !suppressions.suppresses($0, in: page.text) }
   }
 
@@ -27,7 +28,7 @@ package enum CheckRunner {
     in page: Page, glossary: Glossary, configuration: CheckConfiguration = .default, lineOrigin: Int = 0
   ) -> [Finding] {
     var lists = findingsByRule(in: page, glossary: glossary, configuration: configuration, lineOrigin: lineOrigin)
-    return inTextOrder(&lists) { _ in true }
+    return inTextOrder(&lists, keep: nil)
   }
 
   /// Each enabled check's findings, with the configured severities, one list per check in
@@ -61,25 +62,35 @@ package enum CheckRunner {
     guard findings.indices.dropFirst().contains(where: { precedes(findings[$0], findings[$0 - 1]) }) else { return }
     var lists = [findings]
     findings = []
-    findings = inTextOrder(&lists) { _ in true }
+    findings = inTextOrder(&lists, keep: nil)
   }
 
-  /// The findings of `lists` (taken in order, one after another) that `keep` accepts, in
-  /// text order: by range, then rule; equal keys keep their order. Filtering first gives
-  /// the same list as sorting first (the order is total: ties go by position). Empties
-  /// `lists`.
+  /// The findings of `lists` (taken in order, one after another) that `keep` accepts (all
+  /// when it is nil), in text order: by range, then rule; equal keys keep their order.
+  /// Filtering first gives the same list as sorting first (the order is total: ties go by
+  /// position). Empties `lists`.
   ///
   /// Memory: the findings are moved list by list into one array reserved at the total
   /// (each list freed once moved, so the two together stay about the size of one), then
   /// put in order in place by swapping along the sorting permutation's cycles; only the
-  /// indices are sorted (a finding is large to move).
-  static func inTextOrder(_ lists: inout [[Finding]], keep: (Finding) -> Bool) -> [Finding] {
+  /// indices are sorted (a finding is large to move). Without `keep`, the longest list's
+  /// storage becomes the result (its findings moved, not copied): the lists' order does
+  /// not matter, since each list is one rule's and a tie between rules goes by rule.
+  static func inTextOrder(_ lists: inout [[Finding]], keep: ((Finding) -> Bool)?) -> [Finding] {
     var result: [Finding] = []
-    result.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+    let total = lists.reduce(0) { $0 + $1.count }
+    if keep == nil, let longest = lists.indices.max(by: { lists[$0].count < lists[$1].count }) {
+      swap(&result, &lists[longest])
+    }
+    result.reserveCapacity(total)
     for l in lists.indices {
       var list: [Finding] = []
       swap(&list, &lists[l])
-      for finding in list where keep(finding) { result.append(finding) }
+      if let keep {
+        for finding in list where keep(finding) { result.append(finding) }
+      } else {
+        result += list
+      }
     }
     lists = []
     let ranges = result.map(\.range)
