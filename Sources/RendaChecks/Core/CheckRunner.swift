@@ -76,7 +76,10 @@ package enum CheckRunner {
   /// indices are sorted (a finding is large to move). Without `keep`, the longest list's
   /// storage becomes the result (its findings moved, not copied): the lists' order does
   /// not matter, since each list is one rule's and a tie between rules goes by rule.
+  ///
+  /// - Precondition: `lists` is one list, or one list per rule (`findingsByRule`).
   static func inTextOrder(_ lists: inout [[Finding]], keep: ((Finding) -> Bool)?) -> [Finding] {
+    assert(lists.count <= 1 || oneRulePerList(lists), "inTextOrder: a rule's findings in two lists, or two rules in one")
     var result: [Finding] = []
     let total = lists.reduce(0) { $0 + $1.count }
     if keep == nil, let longest = lists.indices.max(by: { lists[$0].count < lists[$1].count }) {
@@ -115,5 +118,16 @@ package enum CheckRunner {
       }
     }
     return result
+  }
+
+  /// Whether each of `lists` holds one rule's findings and no two lists the same rule's (what
+  /// ``inTextOrder(_:keep:)`` relies on when it reorders them).
+  private static func oneRulePerList(_ lists: [[Finding]]) -> Bool {
+    var seen: Set<String> = []
+    for list in lists {
+      guard let rule = list.first?.rule else { continue }
+      guard list.allSatisfy({ $0.rule == rule }), seen.insert(rule).inserted else { return false }
+    }
+    return true
   }
 }
