@@ -61,6 +61,20 @@ package enum Message: Sendable, Equatable {
     Self.frame(JSONWriter.write(json))
   }
 
+  /// The body of a successful response whose result is already JSON text (`resultText`, as
+  /// `JSONWriter` writes it): the text `response(id: id, result: .success(value))` writes
+  /// for that value, built around the bytes instead of writing the value again.
+  package static func responseBody(id: RequestID, resultText: [UInt8]) -> [UInt8] {
+    var body: [UInt8] = []
+    body.reserveCapacity(resultText.count + 40)
+    body.append(contentsOf: #"{"id":"#.utf8)
+    JSONWriter.write(id.json, to: &body)
+    body.append(contentsOf: #","jsonrpc":"2.0","result":"#.utf8)
+    body.append(contentsOf: resultText)
+    body.append(UInt8(ascii: "}"))
+    return body
+  }
+
   package static func frame(_ body: [UInt8]) -> [UInt8] {
     var bytes = Array(header(forBodyOf: body.count).utf8)
     bytes.append(contentsOf: body)

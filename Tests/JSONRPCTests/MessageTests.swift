@@ -79,4 +79,19 @@ import Testing
     }
     #expect(try Message.decode(body).get() == message)
   }
+
+  @Test("a response built around a result's JSON text is the text of the response with that result")
+  func responseAroundWrittenResult() throws {
+    let results: [JSONValue] = [
+      .null, true, 0, -17, "", "引号\"与反斜杠\\、\n换行", [], [1, "a", [:]],
+      ["range": ["start": ["line": 3, "character": 0]], "name": "一、坚持党的领导", "kind": 15, "children": []],
+    ]
+    for id in [RequestID.number(7), .number(Int.max), .string("x-1"), .string("引\"号")] {
+      for result in results {
+        let written = Message.responseBody(id: id, resultText: JSONWriter.write(result))
+        #expect(written == JSONWriter.write(Message.response(id: id, result: .success(result)).json))
+        #expect(try Message.decode(written).get() == .response(id: id, result: .success(result)))
+      }
+    }
+  }
 }

@@ -1,14 +1,29 @@
 import JSONRPC
 import LSPTypes
 
-/// A result already encoded to JSON, kept by a cache so repeated requests for the same
-/// document version skip `Codable` encoding (`documentSymbol`: the outline of a page is
-/// thousands of nested values). `encodeResult` passes it through as it is.
+/// A result already encoded, kept by a cache so repeated requests for the same document
+/// version skip `Codable` encoding (`documentSymbol`: the outline of a page is thousands of
+/// nested values): as a value, or as JSON text written once (``init(text:)``), which the
+/// response then carries as it is, without writing the value again. `encodeResult` passes
+/// it through.
 struct EncodedResult: Codable, Sendable {
-  let json: JSONValue
+  let result: ResponseResult
 
   init(_ json: JSONValue) {
-    self.json = json
+    result = .value(json)
+  }
+
+  /// A result given as its JSON text (what `JSONWriter.write` wrote for it).
+  init(text: [UInt8]) {
+    result = .text(text)
+  }
+
+  /// The result as a value (parsed back from its text when it was given as text).
+  var json: JSONValue {
+    switch result {
+    case .value(let value): value
+    case .text(let text): (try? JSONParser.parse(text)) ?? .null
+    }
   }
 
   init(from decoder: any Decoder) throws {
@@ -58,6 +73,12 @@ struct EncodedResult: Codable, Sendable {
       try container.encode(text)
     }
   }
+}
+
+/// A response's result: a value, or JSON text already written (a cached result, sent as it is).
+enum ResponseResult: Sendable, Equatable {
+  case value(JSONValue)
+  case text([UInt8])
 }
 
 /// `textDocument/documentSymbol` answered from the per-version cache of its encoded result.

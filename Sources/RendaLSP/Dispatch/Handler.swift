@@ -10,8 +10,8 @@ enum Pending<Value: Sendable>: Sendable {
 
 /// What the loop does with a request once decoded.
 enum Reply: Sendable {
-  case now(Result<JSONValue, ResponseError>)
-  case later(@Sendable () async -> Result<JSONValue, ResponseError>)
+  case now(Result<ResponseResult, ResponseError>)
+  case later(@Sendable () async -> Result<ResponseResult, ResponseError>)
 }
 
 /// One row of the request table: decodes the params (a failure is -32602 naming the
@@ -74,10 +74,10 @@ func decodeParams<Params: Decodable>(_ type: Params.Type, _ params: JSONValue?) 
   try JSONValueDecoder().decode(type, from: params ?? .object([:]))
 }
 
-func encodeResult<Value: Encodable>(_ value: Value) -> Result<JSONValue, ResponseError> {
-  if let encoded = value as? EncodedResult { return .success(encoded.json) }
+func encodeResult<Value: Encodable>(_ value: Value) -> Result<ResponseResult, ResponseError> {
+  if let encoded = value as? EncodedResult { return .success(encoded.result) }
   do {
-    return .success(try JSONValueEncoder().encode(value))
+    return .success(.value(try JSONValueEncoder().encode(value)))
   } catch {
     return .failure(.internalError("could not encode the result: \(error)"))
   }

@@ -29,7 +29,7 @@ struct AnalysedDocument: Sendable {
   let publish: DiagnosticJSON.PublishBody
   /// The encoded `documentSymbol` result (hierarchical or flat, as the client asked at
   /// `initialize`), made once on first request.
-  let symbols = OnceCache<JSONValue>()
+  let symbols = OnceCache<[UInt8]>()
   /// The semantic tokens, collected once on first request (range requests filter them).
   let semanticTokens = OnceCache<[SemanticToken]>()
 }

@@ -5,8 +5,9 @@ import RendaText
 
 extension LanguageServer {
   /// Hierarchical symbols, or the flat list for clients without hierarchical support.
-  /// Encoded once per analysed version (`AnalysedDocument.symbols`): a client asks again on every
-  /// change of focus or cursor, and encoding the outline is most of the work.
+  /// Encoded once per analysed version, to JSON text (`AnalysedDocument.symbols`): a client
+  /// asks again on every change of focus or cursor, and encoding and writing the outline is
+  /// most of the work; the response carries the text as it is.
   func documentSymbol(_ params: DocumentSymbolParams) throws -> Pending<EncodedResult> {
     let uri = params.textDocument.uri
     guard let document = documents[uri] else { return .now(EncodedResult(.array([]))) }
@@ -14,13 +15,13 @@ extension LanguageServer {
     let hierarchical = client.hierarchicalSymbols
     return .later {
       let analysed = try await promise.value.get()
-      let json = try analysed.symbols.value {
+      let text = try analysed.symbols.value {
         let symbols = OutlineToSymbols.symbols(analysed.analysis.outline, converter: analysed.converter)
         let result: DocumentSymbolResult =
           hierarchical ? .symbols(symbols) : .information(OutlineToSymbols.information(symbols, uri: uri))
-        return try JSONValueEncoder().encode(result)
+        return JSONWriter.write(try JSONValueEncoder().encode(result))
       }
-      return EncodedResult(json)
+      return EncodedResult(text: text)
     }
   }
 

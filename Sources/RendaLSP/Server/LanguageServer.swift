@@ -137,7 +137,7 @@ package actor LanguageServer {
   }
 
   private func finish(
-    _ id: RequestID, method: String, _ result: Result<JSONValue, ResponseError>, started: ContinuousClock.Instant
+    _ id: RequestID, method: String, _ result: Result<ResponseResult, ResponseError>, started: ContinuousClock.Instant
   ) {
     guard inFlight.removeValue(forKey: id) != nil else { return }  // cancelled: already answered
     let elapsed = ContinuousClock.now - started
@@ -145,14 +145,18 @@ package actor LanguageServer {
     respond(id, method: method, result, note: " Processing request took \(milliseconds)ms.")
   }
 
-  func respond(_ id: RequestID, method: String, _ result: Result<JSONValue, ResponseError>, note: String = "") {
+  func respond(_ id: RequestID, method: String, _ result: Result<ResponseResult, ResponseError>, note: String = "") {
     if case .failure(let error) = result, error.code != LSPErrorCode.requestCancelled,
       error.code != LSPErrorCode.contentModified
     {
       log.info("\(method) (\(id)): error \(error)")
     }
     log.trace("Sending response '\(method) - (\(id))'.\(note)")
-    sink.send(.response(id: id, result: result))
+    switch result {
+    case .success(.text(let text)): sink.send(body: Message.responseBody(id: id, resultText: text))
+    case .success(.value(let value)): sink.send(.response(id: id, result: .success(value)))
+    case .failure(let error): sink.send(.response(id: id, result: .failure(error)))
+    }
   }
 
   private func receiveNotification(method: String, params: JSONValue?) -> Int32? {
