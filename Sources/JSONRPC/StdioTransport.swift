@@ -27,7 +27,8 @@ package enum TransportEvent: Sendable, Equatable {
 package protocol MessageSink: Sendable {
   func send(_ message: Message)
   /// Sends a message already written as JSON text (a large notification the server
-  /// writes straight to bytes, such as `publishDiagnostics` of a 3 MB page).
+  /// writes straight to bytes, such as `publishDiagnostics` of a 3 MB page, or a response
+  /// around a cached result's text, `Message.responseBody`), in order with `send(_:)`.
   func send(body: [UInt8])
 }
 

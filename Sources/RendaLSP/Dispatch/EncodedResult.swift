@@ -18,11 +18,18 @@ struct EncodedResult: Codable, Sendable {
     result = .text(text)
   }
 
-  /// The result as a value (parsed back from its text when it was given as text).
+  /// The result as a value (parsed back from its text when it was given as text; only the
+  /// `Codable` path of encoders other than `JSONValueEncoder` asks, and none is used).
   var json: JSONValue {
     switch result {
-    case .value(let value): value
-    case .text(let text): (try? JSONParser.parse(text)) ?? .null
+    case .value(let value): return value
+    case .text(let text):
+      do {
+        return try JSONParser.parse(text)
+      } catch {
+        assertionFailure("EncodedResult: the cached text is not JSON: \(error)")
+        return .null
+      }
     }
   }
 
