@@ -129,6 +129,8 @@ struct CompactStorageTests {
       let general = Finding(rule: "r", severity: .warning, message: Self.title, range: range, fixes: [fix])
       let direct = Finding(rule: "r", severity: .warning, message: Self.title, range: range, fix: fix)
       #expect(direct == general && direct.fixes == [fix] && direct.hasFixes && direct.related.isEmpty)
+      // Stored as one fix, not as the lists (which would claim related locations).
+      #expect(!direct.mayHaveRelated && !general.mayHaveRelated)
       #expect(direct.shifted(byBytes: 4) == general.shifted(byBytes: 4))
       #expect(direct.mayCiteLines == general.mayCiteLines)
       if fix.edits.count == 1 {

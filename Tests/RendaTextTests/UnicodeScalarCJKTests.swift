@@ -76,7 +76,7 @@ struct UnicodeScalarCJKTests {
       guard let scalar = Unicode.Scalar(value) else { continue }
       #expect(scalar.isInHanBlocks == (0x3400...0x9FFF).contains(value), "U+\(String(value, radix: 16))")
       if scalar.isInHanBlocks {
-        #expect(!scalar.isCJKPunctuation && !scalar.isInlineWhitespace && !scalar.isASCII)
+        #expect(!scalar.isCJKPunctuation && !scalar.isInlineWhitespace && !scalar.isLineBreak)
         #expect(!scalar.properties.generalCategory.isPunctuationOrSpace)
       }
     }

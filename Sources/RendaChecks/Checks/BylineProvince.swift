@@ -175,7 +175,7 @@ package struct BylineProvince: Check {
   /// The normalized scalars inside a source range.
   private func region(of range: TextRange, in n: NormalizedText) -> [Int] {
     var indices: [Int] = []
-    var i = Self.partition(0..<n.count) { n.starts[$0] >= range.lowerBound.utf8 }
+    var i = n.firstIndex(atOrAfter: range.lowerBound.utf8)
     while i < n.count, n.end(of: i) <= range.upperBound.utf8 {
       indices.append(i)
       i += 1
@@ -498,9 +498,7 @@ private struct PlaceChainReader {
   /// The province whose short name is `scalars[range]`.
   private func shortName(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Province? {
     if let table = provinces.shortNameTable, scalars[range].allSatisfy(\.isCanonicallyInert) {
-      var hash = ScalarFingerprint()
-      for scalar in scalars[range].reversed() { hash.append(scalar) }
-      return table.value(hash.value, scalars[range])
+      return table.value(ScalarFingerprint(reversed: scalars[range]).value, scalars[range])
     }
     return provinces.shortNames[string(scalars, range)]
   }
@@ -579,8 +577,7 @@ private struct InertNameTable<Value: Sendable>: Sendable {
     for (name, value) in names {
       let scalars = Array(name.unicodeScalars)
       guard scalars.allSatisfy(\.isCanonicallyInert) else { return nil }
-      var hash = ScalarFingerprint()
-      for scalar in scalars.reversed() { hash.append(scalar) }
+      let hash = ScalarFingerprint(reversed: scalars)
       var slot = Self.slot(of: hash.value, mask)
       while heads[slot] >= 0 && fingerprints[slot] != hash.value { slot = (slot + 1) & mask }
       var e = heads[slot]

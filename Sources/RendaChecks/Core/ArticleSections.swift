@@ -55,10 +55,6 @@ enum ArticleSections {
   }
 
   /// Source range of the first occurrence of `needle` (whitespace-free) inside `range`.
-  static func find(_ needle: String, in range: TextRange, _ n: NormalizedText) -> TextRange? {
-    find(Array(needle.unicodeScalars), inScalars: normalizedRange(of: range, in: n), n)
-  }
-
   /// Source range of the first occurrence of `needle` among normalized scalars `scope`.
   static func find(_ needle: [Unicode.Scalar], inScalars scope: Range<Int>, _ n: NormalizedText) -> TextRange? {
     guard let start = firstOccurrence(needle, in: n.scalars[scope]) else { return nil }

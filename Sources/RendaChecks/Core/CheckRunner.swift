@@ -9,9 +9,10 @@ package enum CheckRunner {
     in page: Page, glossary: Glossary, configuration: CheckConfiguration = .default
   ) -> [Finding] {
     let suppressions = Suppressions(page.text)
-    var lists = findingsByRule(in: page, glossary: glossary, configuration: configuration)
-    if suppressions.isEmpty { return inTextOrder(&lists, keep: nil) }
-    return inTextOrder(&lists) { !suppressions.suppresses($0, in: page.text) }
+    var findings = unsuppressedFindings(in: page, glossary: glossary, configuration: configuration)
+    // Filtering the ordered list keeps its order (the order is total: ties go by position).
+    if !suppressions.isEmpty { findings.removeAll { suppressions.suppresses($0, in: page.text) } }
+    return findings
   }
 
   /// Builds what the enabled checks derive from `glossary` (`Check.prepare(for:)`): called
@@ -28,7 +29,7 @@ package enum CheckRunner {
     in page: Page, glossary: Glossary, configuration: CheckConfiguration = .default, lineOrigin: Int = 0
   ) -> [Finding] {
     var lists = findingsByRule(in: page, glossary: glossary, configuration: configuration, lineOrigin: lineOrigin)
-    return inTextOrder(&lists, keep: nil)
+    return inTextOrder(&lists)
   }
 
   /// Each enabled check's findings, with the configured severities, one list per check in
@@ -62,38 +63,32 @@ package enum CheckRunner {
     guard findings.indices.dropFirst().contains(where: { precedes(findings[$0], findings[$0 - 1]) }) else { return }
     var lists = [findings]
     findings = []
-    findings = inTextOrder(&lists, keep: nil)
+    findings = inTextOrder(&lists)
   }
 
-  /// The findings of `lists` (taken in order, one after another) that `keep` accepts (all
-  /// when it is nil), in text order: by range, then rule; equal keys keep their order.
-  /// Filtering first gives the same list as sorting first (the order is total: ties go by
-  /// position). Empties `lists`.
+  /// The findings of `lists` (taken in order, one after another) in text order: by range,
+  /// then rule; equal keys keep their order. Empties `lists`.
   ///
   /// Memory: the findings are moved list by list into one array reserved at the total
   /// (each list freed once moved, so the two together stay about the size of one), then
   /// put in order in place by swapping along the sorting permutation's cycles; only the
-  /// indices are sorted (a finding is large to move). Without `keep`, the longest list's
-  /// storage becomes the result (its findings moved, not copied): the lists' order does
-  /// not matter, since each list is one rule's and a tie between rules goes by rule.
+  /// indices are sorted (a finding is large to move). The longest list's storage becomes
+  /// the result (its findings moved, not copied): the lists' order does not matter, since
+  /// each list is one rule's and a tie between rules goes by rule.
   ///
   /// - Precondition: `lists` is one list, or one list per rule (`findingsByRule`).
-  static func inTextOrder(_ lists: inout [[Finding]], keep: ((Finding) -> Bool)?) -> [Finding] {
+  static func inTextOrder(_ lists: inout [[Finding]]) -> [Finding] {
     assert(lists.count <= 1 || oneRulePerList(lists), "inTextOrder: a rule's findings in two lists, or two rules in one")
     var result: [Finding] = []
     let total = lists.reduce(0) { $0 + $1.count }
-    if keep == nil, let longest = lists.indices.max(by: { lists[$0].count < lists[$1].count }) {
+    if let longest = lists.indices.max(by: { lists[$0].count < lists[$1].count }) {
       swap(&result, &lists[longest])
     }
     result.reserveCapacity(total)
     for l in lists.indices {
       var list: [Finding] = []
       swap(&list, &lists[l])
-      if let keep {
-        for finding in list where keep(finding) { result.append(finding) }
-      } else {
-        result += list
-      }
+      result += list
     }
     lists = []
     let ranges = result.map(\.range)
@@ -121,7 +116,7 @@ package enum CheckRunner {
   }
 
   /// Whether each of `lists` holds one rule's findings and no two lists the same rule's (what
-  /// ``inTextOrder(_:keep:)`` relies on when it reorders them).
+  /// ``inTextOrder(_:)`` relies on when it reorders them).
   private static func oneRulePerList(_ lists: [[Finding]]) -> Bool {
     var seen: Set<String> = []
     for list in lists {

@@ -11,6 +11,14 @@ import RendaText
 struct ScalarFingerprint {
   private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
+  init() {}
+
+  /// The fingerprint of `scalars` read from the last to the first (what a reader going
+  /// backwards from a suffix builds one scalar at a time).
+  init(reversed scalars: some BidirectionalCollection<Unicode.Scalar>) {
+    for scalar in scalars.reversed() { append(scalar) }
+  }
+
   mutating func append(_ scalar: Unicode.Scalar) {
     var v = scalar.value
     for _ in 0..<3 {

@@ -18,67 +18,16 @@ struct EncodedResult: Codable, Sendable {
     result = .text(text)
   }
 
-  /// The result as a value (parsed back from its text when it was given as text; only the
-  /// `Codable` path of encoders other than `JSONValueEncoder` asks, and none is used).
-  var json: JSONValue {
-    switch result {
-    case .value(let value): return value
-    case .text(let text):
-      do {
-        return try JSONParser.parse(text)
-      } catch {
-        assertionFailure("EncodedResult: the cached text is not JSON: \(error)")
-        return .null
-      }
-    }
-  }
-
   init(from decoder: any Decoder) throws {
     throw DecodingError.dataCorrupted(
       DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "an encoded result is never decoded"))
   }
 
-  /// Only for encoders other than `JSONValueEncoder`: writes the value through containers.
+  /// Never called: `encodeResult` passes the result through as it is, and no other encoder
+  /// is given one.
   func encode(to encoder: any Encoder) throws {
-    try Self.write(json, to: encoder)
-  }
-
-  private struct Key: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-  }
-
-  private struct Nested: Encodable {
-    let value: JSONValue
-    func encode(to encoder: any Encoder) throws { try EncodedResult.write(value, to: encoder) }
-  }
-
-  private static func write(_ value: JSONValue, to encoder: any Encoder) throws {
-    switch value {
-    case .object(let members):
-      var container = encoder.container(keyedBy: Key.self)
-      for (key, member) in members { try container.encode(Nested(value: member), forKey: Key(stringValue: key)) }
-    case .array(let items):
-      var container = encoder.unkeyedContainer()
-      for item in items { try container.encode(Nested(value: item)) }
-    case .null:
-      var container = encoder.singleValueContainer()
-      try container.encodeNil()
-    case .bool(let flag):
-      var container = encoder.singleValueContainer()
-      try container.encode(flag)
-    case .integer(let number):
-      var container = encoder.singleValueContainer()
-      try container.encode(number)
-    case .double(let number):
-      var container = encoder.singleValueContainer()
-      try container.encode(number)
-    case .string(let text):
-      var container = encoder.singleValueContainer()
-      try container.encode(text)
-    }
+    throw EncodingError.invalidValue(
+      self, EncodingError.Context(codingPath: encoder.codingPath, debugDescription: "an encoded result is passed through, not encoded"))
   }
 }
 

@@ -1,3 +1,5 @@
+import RendaText
+
 /// Finds enumerations: `一是……二是……`, `一要/二要`, `第一，第二，`, `（一）（二）`, `1. 2.`,
 /// `一方面……另一方面`.
 ///
@@ -26,7 +28,7 @@ enum EnumerationScanner {
         // an ideograph (never a clause boundary) at the first test.
         let clauseStart =
           j == range.lowerBound || j == 0
-          || !(0x4E00...0x9FFF).contains(scalars[j - 1].value) && isClauseBoundary(scalars[j - 1])
+          || !scalars[j - 1].isInHanBlocks && isClauseBoundary(scalars[j - 1])
         if clauseStart, let marker = marker(at: j, in: b.normalized, atClauseStart: j == range.lowerBound) {
           found.append((marker, j))
           j += marker.length
@@ -81,10 +83,9 @@ enum EnumerationScanner {
     let first = scalars[i]
     // Every marker opens with 另, 第, a parenthesis, a Chinese numeral or an ASCII digit:
     // any other scalar (most clause starts) is no marker.
-    switch first.value {
-    case 0x53E6, 0x7B2C, 0xFF08, 0x28, 0x30...0x39: break  // 另 第 （ (
-    default: guard first.chineseDigitValue != nil else { return nil }
-    }
+    guard first == "另" || first == "第" || first.isOpeningParenthesis || first.asciiDigitValue != nil
+      || first.chineseDigitValue != nil
+    else { return nil }
     let clauseStart = atClauseStart || i == 0 || isClauseBoundary(scalars[i - 1])
     guard clauseStart else { return nil }
     // 另一方面

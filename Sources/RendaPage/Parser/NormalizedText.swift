@@ -538,12 +538,9 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
           // one's start are exactly the UTF-8 of the scalars before the last. That sum is a
           // tight loop without branches; only a line where it falls short is walked.
           let lastStart = Int(a[last &>> Self.groupShift]) &+ Int(d[last])
-          // (Each comparison as a borrow bit, so that the loop vectorizes.)
+          // (Summed in 32 bits, which vectorizes; a line is far shorter than 4 GiB.)
           var bytes: UInt32 = 0
-          for k in range.lowerBound..<last {
-            let v = s[k].value
-            bytes &+= 1 &+ ((0x7F &- v) >> 31) &+ ((0x7FF &- v) >> 31) &+ ((0xFFFF &- v) >> 31)
-          }
+          for k in range.lowerBound..<last { bytes &+= UInt32(truncatingIfNeeded: EndOffsets.utf8Length(s[k])) }
           guard start &+ Int(bytes) != lastStart else { return }
           for k in range.lowerBound..<last {
             let next = Int(a[(k + 1) &>> Self.groupShift]) &+ Int(d[k + 1])
@@ -593,8 +590,10 @@ package struct EndOffsets: RandomAccessCollection, Sendable {
 
   @inlinable @inline(__always) package subscript(i: Int) -> Int { starts[i] + Self.utf8Length(scalars[i]) }
 
+  /// 1 to 4; each comparison taken as a borrow bit, without a branch (so that a loop summing
+  /// lengths vectorizes).
   @inlinable @inline(__always) static func utf8Length(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
-    return v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4
+    return Int(truncatingIfNeeded: 1 &+ ((0x7F &- v) >> 31) &+ ((0x7FF &- v) >> 31) &+ ((0xFFFF &- v) >> 31))
   }
 }
