@@ -54,7 +54,11 @@ struct CompactStorageTests {
   @Test("Small texts, groups of 64 scalars and their edges")
   func small() {
     for string in ["", "a", " 一\n二 ", String(repeating: "人大 ", count: 63), String(repeating: "人", count: 64),
-      String(repeating: "代表\u{3000}", count: 65), String(repeating: "x😀 ", count: 200)]
+      String(repeating: "代表\u{3000}", count: 65), String(repeating: "x😀 ", count: 200),
+      // Line breaks of every kind (the storage's bound counts one per line), over more than
+      // 255 words (where the bound's byte lanes are summed).
+      "\r\n", "一\r\n二\r三\n", "\n\n\n", String(repeating: "\n", count: 5000), String(repeating: "人\r\n", count: 1000),
+      String(repeating: "人大a代表\n", count: 2000)]
     {
       Self.expectSame(string)
     }

@@ -62,6 +62,20 @@ struct NormalizationTests {
     #expect(text.string(in: n.sourceRange(1..<3)) == "😀\n é")
   }
 
+  @Test("Every three-byte scalar is kept, at its offset, unless it is white space (U+3000, U+2000–200A…)")
+  func everyThreeByteScalar() {
+    let all = (UInt32(0x800)...0xFFFF).compactMap(Unicode.Scalar.init)
+    var string = ""
+    string.unicodeScalars.append(contentsOf: all)
+    let (_, n) = Self.normalized(string)
+    let kept = all.enumerated().filter { !$0.element.isInlineWhitespace }
+    #expect(n.count == kept.count)
+    #expect(all.count - kept.count == 16)  // U+1680, U+2000–200A, U+202F, U+205F, U+3000, U+FEFF
+    guard n.count == kept.count else { return }
+    #expect(zip(n.scalars, kept).allSatisfy { $0 == $1.element })
+    #expect(zip(n.starts, kept).allSatisfy { $0 == 3 * $1.offset })
+  }
+
   @Test("Each line owns its scalars; a blank line owns none")
   func lineRanges() {
     let (_, n) = Self.normalized("甲 乙\n\n  \n丙\n")

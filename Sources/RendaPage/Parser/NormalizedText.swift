@@ -39,9 +39,9 @@ package struct NormalizedText: Sendable {
         }
         return
       }
-      // Written straight into storage of about the size needed: every kept scalar starts
-      // with a byte that is not a continuation byte, a space or a line feed.
-      let bound = Self.keptBound(buffer)
+      // Written straight into storage of about the size needed: a scalar that is not a
+      // line break (see `keptBound`).
+      let bound = Self.keptBound(buffer, lineBreaks: max(0, index.lineCount - 1))
       // First as 16-bit distances from a 32-bit anchor per group; a group that spans more
       // than 64 KiB (pages of whitespace) sends the whole text to 32-bit offsets.
       var kept = 0
@@ -67,7 +67,7 @@ package struct NormalizedText: Sendable {
               overflow |= delta
               (values + kept).initialize(to: scalar)
               (deltas + kept).initialize(to: UInt16(truncatingIfNeeded: delta))
-              kept += 1
+              kept &+= 1  // below `bound`
             }
             fits = UInt(bitPattern: overflow) <= UInt(UInt16.max)
             valueCount = kept
@@ -104,35 +104,37 @@ package struct NormalizedText: Sendable {
     self.lineStarts = lineStarts
   }
 
-  /// At least the number of scalars the scan keeps: the bytes that are neither
-  /// continuation bytes nor spaces or line feeds (the white space of these pages, OCR's
-  /// letter-spacing included; a tab, CR or NUL, rare, is left as spare capacity). Eight
-  /// bytes at a time, each byte tested without a branch.
-  static func keptBound(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
-    let ones: UInt64 = 0x0101_0101_0101_0101
+  /// At least the number of scalars the scan keeps: the scalars (the bytes that are not
+  /// continuation bytes) less one line break per line but the last (a CR of CRLF, white
+  /// space and NUL, few on these pages, are left as spare capacity). Eight bytes at a time
+  /// without a branch: each byte's lane of `lanes` counts its continuation bytes, summed
+  /// across lanes (by a multiply: no popcount instruction on baseline x86-64) every 255
+  /// words, before a lane can overflow.
+  static func keptBound(_ buffer: UnsafeBufferPointer<UInt8>, lineBreaks: Int) -> Int {
     let highs: UInt64 = 0x8080_8080_8080_8080
-    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    /// The high bit of each byte of `x` that is zero.
-    @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highs }
-    var excludedCount = 0
+    var continuations = 0
     var i = 0
     if let base = buffer.baseAddress {
       let raw = UnsafeRawPointer(base)
       while i + 8 <= buffer.count {
-        let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-        // Continuation bytes (high bit set, next bit clear), spaces and line feeds; one bit
-        // per byte, summed by a multiply (no popcount instruction on baseline x86-64).
-        let excluded = w & ~(w << 1) & highs | zeros(w ^ (ones &* 0x20)) | zeros(w ^ (ones &* 0x0A))
-        excludedCount += Int(truncatingIfNeeded: ((excluded >> 7) &* ones) >> 56)
-        i += 8
+        var lanes: UInt64 = 0
+        let stop = min(buffer.count, i + 8 * 255)
+        while i + 8 <= stop {
+          let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+          // A continuation byte is 10xxxxxx: its high bit set, the next one clear.
+          lanes &+= (w & ~(w << 1) & highs) >> 7
+          i += 8
+        }
+        // Lanes of 16 bits (each at most 510), then their sum in the top 16 bits.
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ (lanes >> 8 & 0x00FF_00FF_00FF_00FF)
+        continuations += Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
       }
     }
     while i < buffer.count {
-      let byte = buffer[i]
-      if byte & 0xC0 == 0x80 || byte == 0x20 || byte == 0x0A { excludedCount += 1 }
+      if buffer[i] & 0xC0 == 0x80 { continuations += 1 }
       i += 1
     }
-    return buffer.count - excludedCount
+    return buffer.count - continuations - lineBreaks
   }
 
   /// The one pass: calls `keep(scalar, offset)` for every scalar of `buffer` that is not
@@ -154,6 +156,20 @@ package struct NormalizedText: Sendable {
       let end = range.upperBound.utf8
       while offset < end {
         let lead = bytes[offset]
+        if lead & 0xF0 == 0xE0 {
+          // Three bytes, nearly every scalar of a Chinese page: U+0800–FFFF without the
+          // surrogates (valid UTF-8), so the value is a scalar as it stands.
+          // (Offsets stay below the buffer's count: `&+` cannot overflow.)
+          precondition(offset &+ 3 <= end, "NormalizedText: the text is not valid UTF-8")
+          let value =
+            UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset &+ 1] & 0x3F) << 6 | UInt32(bytes[offset &+ 2] & 0x3F)
+          if Self.isKeptThreeByte(value) {
+            keep(unsafeBitCast(value, to: Unicode.Scalar.self), offset)
+            count &+= 1
+          }
+          offset &+= 3
+          continue
+        }
         if lead < 0x80 {
           // ASCII: kept unless whitespace (space, tab), a line break or NUL.
           if lead != 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D && lead != 0 {
@@ -187,6 +203,15 @@ package struct NormalizedText: Sendable {
         offset += length
       }
     }
+  }
+
+  /// Whether the three-byte scalar `value` (U+0800–FFFF) is kept: it is not white space
+  /// (``Unicode/Scalar/isInlineWhitespace``: U+1680, U+2000–200A, U+202F, U+205F, U+3000,
+  /// U+FEFF). One comparison for a Han character or CJK punctuation past U+3000.
+  @inline(__always)
+  private static func isKeptThreeByte(_ value: UInt32) -> Bool {
+    if value > 0x3000 { return value != 0xFEFF }
+    return value != 0x3000 && value != 0x1680 && value &- 0x2000 > 0x0A && value != 0x202F && value != 0x205F
   }
 
   /// A view assembled from its parts: `scalars` and `starts` parallel (ends are derived),
