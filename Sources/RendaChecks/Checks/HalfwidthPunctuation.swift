@@ -52,14 +52,19 @@ package struct HalfwidthPunctuation: Check {
     """
 
   package func findings(in context: CheckContext) -> [Finding] {
-    let n = context.page.normalized
     var findings: [Finding] = []
-    for paragraph in context.page.paragraphs {
-      scan(paragraph.normalizedRange, n, into: &findings)
-    }
+    appendFindings(in: context, to: &findings)
     // In place: a finding is moved, not copied (a copy retains its strings and fix).
     findings.sort { $0.range.lowerBound < $1.range.lowerBound }
     return findings
+  }
+
+  /// Thousands on an OCR'd page: appended where the run keeps them (see `Check`).
+  package func appendFindings(in context: CheckContext, to findings: inout [Finding]) {
+    let n = context.page.normalized
+    for paragraph in context.page.paragraphs {
+      scan(paragraph.normalizedRange, n, into: &findings)
+    }
   }
 
   // MARK: Scanning one paragraph

@@ -67,9 +67,16 @@ package struct OCRSpacing: Check {
   private static let runReach = 3
 
   package func findings(in context: CheckContext) -> [Finding] {
+    var findings: [Finding] = []
+    appendFindings(in: context, to: &findings)
+    return findings
+  }
+
+  /// Thousands on an OCR'd page, in text order: appended where the run keeps them (see
+  /// `Check`).
+  package func appendFindings(in context: CheckContext, to findings: inout [Finding]) {
     let page = context.page
     let n = page.normalized
-    var findings: [Finding] = []
     var wordings = Wordings()
     // One buffer for every line's gaps (most lines have none).
     var gaps: [Int] = []
@@ -101,7 +108,6 @@ package struct OCRSpacing: Check {
         }
       }
     }
-    return findings
   }
 
   /// Tokens in `range`: each Han character counts one, a run of other ASCII text (`42`,

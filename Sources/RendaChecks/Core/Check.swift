@@ -16,6 +16,11 @@ package protocol Check: Sendable {
   /// The rule's documentation: what it catches, why, an example, what its fix does.
   var documentation: String { get }
   func findings(in context: CheckContext) -> [Finding]
+  /// Appends the rule's findings to `findings`, the run's one list (``CheckRunner``), in
+  /// any order (the runner sorts the list). Optional: by default `findings(in:)`'s, copied. A rule that finds thousands on a page
+  /// appends them itself, so that they are built in the run's list instead of copied into
+  /// it (a copy retains a finding's strings and fix).
+  func appendFindings(in context: CheckContext, to findings: inout [Finding])
   /// Builds what the rule derives from `glossary` and keeps for every page (an index of its
   /// phrases or places), so that a caller can have it built ahead of the first page, on
   /// another thread. Optional: by default nothing.
@@ -24,6 +29,10 @@ package protocol Check: Sendable {
 
 extension Check {
   package func prepare(for glossary: Glossary) {}
+
+  package func appendFindings(in context: CheckContext, to findings: inout [Finding]) {
+    findings += self.findings(in: context)
+  }
 }
 
 /// What a check reads: the page, its resolved slogans, the glossary.
