@@ -48,11 +48,12 @@ extension JSONValue {
 }
 
 extension Stats {
-  /// Milliseconds as JSON: median, p99, mean, min, max, count.
+  /// Milliseconds as JSON: median, p99, mean, min, max, count, and every sample in the
+  /// order taken (to tell a periodic tail, such as one keystroke in ten, from the machine's).
   var json: JSONValue {
     [
       "median": .number(median), "p99": .number(p99), "mean": .number(mean), "min": .number(min),
-      "max": .number(max), "count": .integer(samples.count),
+      "max": .number(max), "count": .integer(samples.count), "samples": .array(samples.map { .number($0) }),
     ]
   }
 }

@@ -237,6 +237,9 @@ struct Benchmark {
       try runServer(seeds: seeds, pages: pages)
       print("renda-bench \(mode) mode, --lsp-only, \(cores) cores\n")
       print(table.render())
+      json["mode"] = .string(mode + ", --lsp-only")
+      json["renda"] = .string(options.renda)
+      try writeJSON()
       return
     }
     let inProcess = try InProcess()
@@ -398,11 +401,15 @@ struct Benchmark {
     print(
       "renda-bench \(mode) mode, \(cores) cores, load average \(load ?? "?") at start, \(loadNow ?? "?") at end\n")
     print(table.render())
-    if let path = options.jsonPath {
-      try Data((prettyJSON(.object(json)) + "\n").utf8).write(to: URL(fileURLWithPath: path))
-      progress("wrote \(path)")
-    }
+    try writeJSON()
     consume(0)
+  }
+
+  /// Writes the JSON report to `--json FILE`, when given.
+  func writeJSON() throws {
+    guard let path = options.jsonPath else { return }
+    try Data((prettyJSON(.object(json)) + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    progress("wrote \(path)")
   }
 
   // MARK: Peer
