@@ -18,22 +18,24 @@ enum EnumerationScanner {
   /// Enumerations in the given blocks, optionally only between normalized positions.
   static func scan(_ b: PageBuilder, blocks: [Int], from lower: Int = 0, to upper: Int = Int.max) -> [Enumeration] {
     var found: [(Found, Int)] = []
-    let scalars = b.normalized.scalars
-    for i in blocks where b.roles[i] == .body {
-      let range = b.raw[i].scalars
-      var j = max(range.lowerBound, lower)
-      let end = min(range.upperBound, upper)
-      while j < end {
-        // `marker(at:)` answers nil away from a clause start: most scalars stop here, after
-        // an ideograph (never a clause boundary) at the first test.
-        let clauseStart =
-          j == range.lowerBound || j == 0
-          || !scalars[j - 1].isInHanBlocks && isClauseBoundary(scalars[j - 1])
-        if clauseStart, let marker = marker(at: j, in: b.normalized, atClauseStart: j == range.lowerBound) {
-          found.append((marker, j))
-          j += marker.length
-        } else {
-          j += 1
+    b.normalized.scalars.withUnsafeBufferPointer { scalars in
+      for i in blocks where b.roles[i] == .body {
+        let range = b.raw[i].scalars.clamped(to: 0..<scalars.count)
+        var j = max(range.lowerBound, lower)
+        let end = min(range.upperBound, upper)
+        /// Whether a clause may start after `s`: an ideograph (most scalars) never ends one.
+        @inline(__always) func endsClause(_ s: Unicode.Scalar) -> Bool { !s.isInHanBlocks && isClauseBoundary(s) }
+        // Whether `j` starts a clause (`marker(at:)` answers nil elsewhere), carried along.
+        var clauseStart = j == range.lowerBound || j == 0 || j < end && endsClause(scalars[j - 1])
+        while j < end {
+          if clauseStart, let marker = marker(at: j, in: b.normalized, atClauseStart: j == range.lowerBound) {
+            found.append((marker, j))
+            j += marker.length
+            clauseStart = j < end && endsClause(scalars[j - 1])
+            continue
+          }
+          clauseStart = endsClause(scalars[j])
+          j &+= 1
         }
       }
     }

@@ -21,50 +21,52 @@ enum SloganScanner {
     var result: [QuotedSlogan] = []
     let n = b.normalized
     var consumed = 0  // a quote closed in a later block is not read again from there
-    for i in blocks {
-      let range = b.raw[i].scalars
-      var j = max(range.lowerBound, consumed)
-      while j < range.upperBound {
-        let s = n.scalars[j]
-        // (A Han character, most of the text, is rejected at the first test.)
-        guard !s.isInHanBlocks, s.isOpeningQuote else {
-          j += 1
-          continue
-        }
-        // Find the closing quote (for ASCII quotes, the next ASCII quote). The search may
-        // run past the block's end: a column break can cut a slogan (`“五个` / `一”`).
-        var close = j + 1
-        var reopened = false
-        let searchEnd = min(n.count, j + maximumLength + 2)
-        while close < searchEnd {
-          let c = n.scalars[close]
-          if s.value == 0x22 ? c.value == 0x22 : (c.value == 0x201D || c.value == 0x300D || c.value == 0x2019) { break }
-          if c.endsSentence { break }
-          // Another opener of the same kind: the first one lost its partner.
-          if s.value != 0x22, c == s {
-            reopened = true
-            break
+    n.scalars.withUnsafeBufferPointer { scalars in
+      for i in blocks {
+        let range = b.raw[i].scalars.clamped(to: 0..<scalars.count)
+        var j = max(range.lowerBound, consumed)
+        while j < range.upperBound {
+          let s = scalars[j]
+          // (A Han character, most of the text, is rejected at the first test.)
+          guard !s.isInHanBlocks, s.isOpeningQuote else {
+            j &+= 1
+            continue
           }
-          close += 1
+          // Find the closing quote (for ASCII quotes, the next ASCII quote). The search may
+          // run past the block's end: a column break can cut a slogan (`“五个` / `一”`).
+          var close = j + 1
+          var reopened = false
+          let searchEnd = min(n.count, j + maximumLength + 2)
+          while close < searchEnd {
+            let c = scalars[close]
+            if s.value == 0x22 ? c.value == 0x22 : (c.value == 0x201D || c.value == 0x300D || c.value == 0x2019) { break }
+            if c.endsSentence { break }
+            // Another opener of the same kind: the first one lost its partner.
+            if s.value != 0x22, c == s {
+              reopened = true
+              break
+            }
+            close += 1
+          }
+          if reopened {
+            j = close
+            continue
+          }
+          guard close < searchEnd, close - j - 1 <= maximumLength, n.scalars[close].isQuoteMark else {
+            j += 1
+            continue
+          }
+          let inside = (j + 1)..<close
+          if let count = classify(n.scalars[inside]) {
+            result.append(
+              QuotedSlogan(
+                text: n.string(inside), range: n.sourceRange(inside), announcedCount: count.value,
+                inlineMembers: inlineMembers(
+                  n, after: close + 1, limit: min(n.count, close + 240), count: count.value)))
+          }
+          j = close + 1
+          consumed = j
         }
-        if reopened {
-          j = close
-          continue
-        }
-        guard close < searchEnd, close - j - 1 <= maximumLength, n.scalars[close].isQuoteMark else {
-          j += 1
-          continue
-        }
-        let inside = (j + 1)..<close
-        if let count = classify(n.scalars[inside]) {
-          result.append(
-            QuotedSlogan(
-              text: n.string(inside), range: n.sourceRange(inside), announcedCount: count.value,
-              inlineMembers: inlineMembers(
-                n, after: close + 1, limit: min(n.count, close + 240), count: count.value)))
-        }
-        j = close + 1
-        consumed = j
       }
     }
     return result
