@@ -43,20 +43,45 @@ package struct LineIndex: Sendable, Equatable {
     var index = 0
     let lineFeeds = SIMD16<UInt8>(repeating: UTF8Bytes.lineFeed)
     let returns = SIMD16<UInt8>(repeating: UTF8Bytes.carriageReturn)
-    while index < count {
+    while index + 16 <= count {
       // Sixteen bytes at a time while none is a line break (lines run about 50 bytes).
-      if index + 16 <= count {
-        let v = UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped).loadUnaligned(
-          fromByteOffset: index, as: SIMD16<UInt8>.self)
-        if !any((v .== lineFeeds) .| (v .== returns)) {
-          index += 16
-          continue
-        }
-      }
-      if index + 8 <= count, !UTF8Bytes.containsLineBreak(UTF8Bytes.loadWord(buffer, at: index)) {
-        index += 8
+      let v = UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped).loadUnaligned(
+        fromByteOffset: index, as: SIMD16<UInt8>.self)
+      if !any((v .== lineFeeds) .| (v .== returns)) {
+        index += 16
         continue
       }
+      // The breaks of the block, from an exact mask of each of its two words (no byte
+      // before a break read again).
+      var next = index + 16
+      var skipsFirstByte = false  // the LF of a CRLF cut by the words' boundary
+      for word in 0..<2 {
+        let start = index + 8 * word
+        var breaks = UTF8Bytes.lineBreakMask(UTF8Bytes.loadWord(buffer, at: start))
+        if skipsFirstByte { breaks &= ~0x80 }
+        while breaks != 0 {
+          let k = breaks.trailingZeroBitCount >> 3
+          breaks &= breaks &- 1
+          let at = start + k
+          if buffer[at] == UTF8Bytes.carriageReturn, at + 1 < count, buffer[at + 1] == UTF8Bytes.lineFeed {
+            terminators.append(2)
+            starts.append(at + 2)
+            if k < 7 {
+              breaks &= ~(0x80 << UInt64(8 * (k + 1)))
+            } else if word == 0 {
+              skipsFirstByte = true
+            } else {
+              next += 1
+            }
+          } else {
+            terminators.append(1)
+            starts.append(at + 1)
+          }
+        }
+      }
+      index = next
+    }
+    while index < count {
       let byte = buffer[index]
       if byte == UTF8Bytes.lineFeed {
         terminators.append(1)

@@ -87,10 +87,13 @@ package enum UTF8Bytes {
     return (x &- lowBits) & ~x & highBits != 0
   }
 
-  /// Whether some byte of `word` is `\n` or `\r`.
+  /// The high bit of each byte of `word` that is `\n` or `\r`, and no other bit (exact:
+  /// the sum that tests a byte for zero carries into no other byte).
   @inline(__always)
-  static func containsLineBreak(_ word: UInt64) -> Bool {
-    containsByte(word, lineFeed) || containsByte(word, carriageReturn)
+  static func lineBreakMask(_ word: UInt64) -> UInt64 {
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x) & highBits }
+    return zeros(word ^ (lowBits &* UInt64(lineFeed))) | zeros(word ^ (lowBits &* UInt64(carriageReturn)))
   }
 
   /// Number of continuation bytes (`10xxxxxx`) in `word`.

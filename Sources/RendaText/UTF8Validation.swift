@@ -27,12 +27,27 @@ extension InvalidUTF8Error: CustomStringConvertible {
 extension UTF8Bytes {
   /// Byte offset of the first byte of the first ill-formed sequence in
   /// `buffer`, or nil when the whole buffer is valid UTF-8. Skips ASCII 8
-  /// bytes at a time, and from the same 8 bytes up to two three-byte scalars
-  /// with an ordinary lead (E1–EC, EE–EF). O(n), never reads past the buffer.
+  /// bytes at a time, three-byte scalars with an ordinary lead (E1–EC, EE–EF) one
+  /// 32-bit load each, and from an 8-byte word up to two of them. O(n), never reads past the
+  /// buffer.
   package static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
     let count = buffer.count
     var index = 0
+    let base = UnsafeRawPointer(buffer.baseAddress)
     while index < count {
+      // Runs of Chinese: a three-byte scalar with an ordinary lead (E1–EC, EE–EF, whose
+      // second byte may be any continuation byte) per 32-bit load: the lead's high nibble
+      // and both continuation bytes' tops in one test, the lead's low nibble (not 0 or D)
+      // as a bit of 0xDFFE.
+      if let base {
+        // (`index` stays below `count`: `&+` cannot overflow.)
+        let last = count &- 4
+        while index <= last {
+          let w = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+          guard w & 0x00C0_C0F0 == 0x0080_80E0, (0xDFFE as UInt32) >> (w & 0x0F) & 1 != 0 else { break }
+          index &+= 3
+        }
+      }
       if index + 8 <= count {
         // Little-endian, so that the first byte is the lowest (the three-byte path reads it so).
         let word = UInt64(littleEndian: loadWord(buffer, at: index))

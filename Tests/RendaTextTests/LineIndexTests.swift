@@ -115,6 +115,23 @@ struct LineIndexTests {
     }
   }
 
+  @Test("two breaks of any kind at every pair of positions in and across 16-byte blocks")
+  func breakPairsAroundBlocks() {
+    let terminators = ["\n", "\r", "\r\n"]
+    for prefix in 0..<36 {
+      for gap in 0..<10 {
+        for first in terminators {
+          for second in terminators {
+            let bytes = utf8(
+              String(repeating: "a", count: prefix) + first + String(repeating: "b", count: gap) + second
+                + String(repeating: "c", count: 20))
+            #expect(lineStarts(LineIndex(utf8: bytes)) == naiveLineStarts(bytes), "\(prefix) \(gap)")
+          }
+        }
+      }
+    }
+  }
+
   @Test("out-of-range lines, offsets and columns clamp")
   func clamping() {
     let index = LineIndex(utf8: utf8("ab\r\ncd"))
