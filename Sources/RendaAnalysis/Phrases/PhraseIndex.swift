@@ -306,14 +306,16 @@ package struct PhraseIndex: Sendable {
     var foreign: [Range<Int>] = []
     var triggers: [Int] = []
 
+    /// Empties the lists (most already are: a paragraph has few hits, and emptying even an
+    /// empty list checks that its storage is unique).
     mutating func clear() {
-      occurrences.removeAll(keepingCapacity: true)
-      formHits.removeAll(keepingCapacity: true)
-      anchors.removeAll(keepingCapacity: true)
-      members.removeAll(keepingCapacity: true)
-      realWords.removeAll(keepingCapacity: true)
-      foreign.removeAll(keepingCapacity: true)
-      triggers.removeAll(keepingCapacity: true)
+      if !occurrences.isEmpty { occurrences.removeAll(keepingCapacity: true) }
+      if !formHits.isEmpty { formHits.removeAll(keepingCapacity: true) }
+      if !anchors.isEmpty { anchors.removeAll(keepingCapacity: true) }
+      if !members.isEmpty { members.removeAll(keepingCapacity: true) }
+      if !realWords.isEmpty { realWords.removeAll(keepingCapacity: true) }
+      if !foreign.isEmpty { foreign.removeAll(keepingCapacity: true) }
+      if !triggers.isEmpty { triggers.removeAll(keepingCapacity: true) }
     }
   }
 

@@ -142,8 +142,11 @@ struct ContentIndex {
   private var pairs: Set<UInt64> = []
 
   init(_ b: PageBuilder, blocks: [Int], excluding: Set<Int>) {
-    // Inserted straight into one set (no set per block to merge).
-    for i in blocks where !excluding.contains(i) && b.raw[i].kind != .byline {
+    // Inserted straight into one set (no set per block to merge), reserved at the most it
+    // can hold: one pair per scalar (no rehashing while it grows).
+    let indexed = blocks.filter { !excluding.contains($0) && b.raw[$0].kind != .byline }
+    pairs.reserveCapacity(indexed.reduce(0) { $0 + b.raw[$1].scalars.count })
+    for i in indexed {
       Self.insertPairs(b.normalized.scalars[b.raw[i].scalars], into: &pairs)
     }
   }
