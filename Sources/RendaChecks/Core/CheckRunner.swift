@@ -64,26 +64,38 @@ package enum CheckRunner {
   /// Sorts `findings` in text order: by range, then rule; equal keys keep their order.
   ///
   /// In place: only the indices are sorted (a finding is large to move), then the findings
-  /// are swapped along the sorting permutation's cycles, which moves them without copying.
+  /// are moved along the sorting permutation's cycles.
   static func sortInTextOrder(_ findings: inout [Finding]) {
-    let ranges = findings.map(\.range)
-    let order = findings.indices.sorted { i, j in
-      let a = ranges[i]
-      let b = ranges[j]
-      if a.lowerBound != b.lowerBound { return a.lowerBound < b.lowerBound }
-      if a.upperBound != b.upperBound { return a.upperBound < b.upperBound }
-      if findings[i].rule != findings[j].rule { return findings[i].rule < findings[j].rule }
-      return i < j
+    // The ranges as byte offsets, read through the buffer (`map(\.range)` copied each
+    // finding to read its range).
+    let ranges = findings.withUnsafeBufferPointer { $0.map { ($0.range.lowerBound.utf8, $0.range.upperBound.utf8) } }
+    let order = ranges.withUnsafeBufferPointer { ranges in
+      findings.indices.sorted { i, j in
+        let a = ranges[i]
+        let b = ranges[j]
+        if a != b { return a < b }
+        if findings[i].rule != findings[j].rule { return findings[i].rule < findings[j].rule }
+        return i < j
+      }
     }
+    // Each cycle of the permutation rotated by moves: a finding is moved (bitwise) once,
+    // never copied (`swapAt` copied both, retaining their strings and fix).
     var placed = [Bool](repeating: false, count: order.count)
-    for start in order.indices where !placed[start] {
-      var k = start
-      while true {
-        placed[k] = true
-        let j = order[k]
-        if j == start { break }
-        findings.swapAt(k, j)
-        k = j
+    findings.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      for start in order.indices where !placed[start] && order[start] != start {
+        let first = (base + start).move()
+        var k = start
+        while true {
+          placed[k] = true
+          let j = order[k]
+          if j == start {
+            (base + k).initialize(to: first)
+            break
+          }
+          (base + k).moveInitialize(from: base + j, count: 1)
+          k = j
+        }
       }
     }
   }
