@@ -551,6 +551,7 @@ private struct PlaceChainReader {
 /// The key is the name's ``ScalarFingerprint`` read from its last scalar to its first, which
 /// a reader going backwards from a suffix builds for every length at once; a hit is
 /// confirmed by comparing the scalars, so a fingerprint shared by two names is harmless.
+/// The fingerprints are an ``OpenAddressingTable`` (the probing heading-parallel's pieces use).
 private struct InertNameTable<Value: Sendable>: Sendable {
   private struct Entry: Sendable {
     var scalars: [Unicode.Scalar]
@@ -559,57 +560,36 @@ private struct InertNameTable<Value: Sendable>: Sendable {
     var next: Int
   }
 
-  /// Open addressing: a slot's fingerprint and its first entry (-1: the slot is empty).
-  private let fingerprints: [UInt64]
-  private let heads: [Int]
+  /// Each fingerprint's first entry.
+  private let heads: OpenAddressingTable<UInt64, Int>
   private let entries: [Entry]
-  private let mask: Int
 
   /// Nil when a name is not canonically inert; the first value of a name repeated wins.
   init?(_ names: [(String, Value)]) {
-    var capacity = 16
-    while capacity < names.count * 2 { capacity <<= 1 }
-    var fingerprints = [UInt64](repeating: 0, count: capacity)
-    var heads = [Int](repeating: -1, count: capacity)
+    var heads = OpenAddressingTable<UInt64, Int>(capacity: names.count)
     var entries: [Entry] = []
     entries.reserveCapacity(names.count)
-    let mask = capacity - 1
     for (name, value) in names {
       let scalars = Array(name.unicodeScalars)
       guard scalars.allSatisfy(\.isCanonicallyInert) else { return nil }
-      let hash = ScalarFingerprint(reversed: scalars)
-      var slot = Self.slot(of: hash.value, mask)
-      while heads[slot] >= 0 && fingerprints[slot] != hash.value { slot = (slot + 1) & mask }
-      var e = heads[slot]
-      while e >= 0 && entries[e].scalars != scalars { e = entries[e].next }
-      guard e < 0 else { continue }
-      entries.append(Entry(scalars: scalars, value: value, next: heads[slot]))
-      heads[slot] = entries.count - 1
-      fingerprints[slot] = hash.value
+      heads.update(ScalarFingerprint(reversed: scalars).value, initial: -1) { head in
+        var e = head
+        while e >= 0 && entries[e].scalars != scalars { e = entries[e].next }
+        guard e < 0 else { return }
+        entries.append(Entry(scalars: scalars, value: value, next: head))
+        head = entries.count - 1
+      }
     }
-    self.fingerprints = fingerprints
     self.heads = heads
     self.entries = entries
-    self.mask = mask
-  }
-
-  private static func slot(of fingerprint: UInt64, _ mask: Int) -> Int {
-    Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
   }
 
   /// The value of the name `scalars`, whose backward fingerprint is `fingerprint`.
   func value(_ fingerprint: UInt64, _ scalars: ArraySlice<Unicode.Scalar>) -> Value? {
-    var slot = Self.slot(of: fingerprint, mask)
-    while heads[slot] >= 0 {
-      if fingerprints[slot] == fingerprint {
-        var e = heads[slot]
-        while e >= 0 {
-          if entries[e].scalars.elementsEqual(scalars) { return entries[e].value }
-          e = entries[e].next
-        }
-        return nil
-      }
-      slot = (slot + 1) & mask
+    var e = heads.value(of: fingerprint) ?? -1
+    while e >= 0 {
+      if entries[e].scalars.elementsEqual(scalars) { return entries[e].value }
+      e = entries[e].next
     }
     return nil
   }

@@ -144,8 +144,8 @@ package struct HeadingParallelism: Check {
           guard !punctuation[start + length - 1] else { break }
           key.append(text[start + length - 1])
           if i < 2 {
-            inner.insert(key, 1 << UInt64(i))
-          } else if !inner.mark(key, 1 << UInt64(i)) {
+            inner.update(key, initial: 0) { $0 |= 1 << UInt64(i) }
+          } else if !inner.updateIfPresent(key, { $0 |= 1 << UInt64(i) }) {
             // The keys hold every prefix of theirs (of two or more scalars): no longer
             // piece from this start is a key either.
             break
@@ -169,14 +169,14 @@ package struct HeadingParallelism: Check {
   }
 
   /// Up to six scalars packed in two words (21 bits each).
-  private struct PieceKey: Equatable {
+  private struct PieceKey: OpenAddressingKey {
     var low: UInt64 = 0
     var high: UInt64 = 0
     var length = 0
 
     /// `low`, `high` and `length` mixed into one word (multiply-shift: the table takes the
     /// high bits).
-    var mixed: UInt64 {
+    var slotHash: UInt64 {
       (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length) << 63) &* 0xBF58_476D_1CE4_E5B9
     }
 
@@ -195,87 +195,11 @@ package struct HeadingParallelism: Check {
     }
   }
 
-  /// Pieces with a word each (a holder mask or a count), in one open-addressing table: a
-  /// check asks it tens of thousands of times per page, and a `Dictionary` would hash every
-  /// key with SipHash; here a key costs one multiply. Iteration order is the table's, which
-  /// no caller depends on (the results are sets and maps).
-  private struct PieceTable {
-    private struct Slot {
-      var key = PieceKey()
-      var value: UInt64 = 0
-      var used = false
-    }
-    /// One array (one allocation per table).
-    private var slots: [Slot]
-    private let shift: UInt64
-    private var count = 0
-
-    /// A table for up to `capacity` keys (at most half full).
-    init(capacity: Int) {
-      var size = 16
-      var bits: UInt64 = 4
-      while size < 2 * capacity {
-        size <<= 1
-        bits += 1
-      }
-      slots = Array(repeating: Slot(), count: size)
-      shift = 64 - bits
-    }
-
-    /// The slot of `key`, or the free slot where it belongs.
-    private func slot(_ key: PieceKey) -> Int {
-      let mask = slots.count - 1
-      var i = Int(truncatingIfNeeded: key.mixed >> shift)
-      while slots[i].used && slots[i].key != key { i = (i + 1) & mask }
-      return i
-    }
-
-    /// ORs `bits` into the word of `key`, adding the key if it is new.
-    mutating func insert(_ key: PieceKey, _ bits: UInt64) {
-      slots[slotAdding(key)].value |= bits
-    }
-
-    /// ORs `bits` into the word of `key` if the key is present; whether it is.
-    mutating func mark(_ key: PieceKey, _ bits: UInt64) -> Bool {
-      let i = slot(key)
-      guard slots[i].used else { return false }
-      slots[i].value |= bits
-      return true
-    }
-
-    /// Adds `amount` to the word of `key`, adding the key if it is new.
-    mutating func add(_ key: PieceKey, _ amount: UInt64) {
-      slots[slotAdding(key)].value += amount
-    }
-
-    /// The slot of `key`, added (with the word 0) if it is new.
-    private mutating func slotAdding(_ key: PieceKey) -> Int {
-      var i = slot(key)
-      if slots[i].used { return i }
-      if 2 * (count + 1) > slots.count {
-        grow()
-        i = slot(key)
-      }
-      slots[i].used = true
-      slots[i].key = key
-      count += 1
-      return i
-    }
-
-    private mutating func grow() {
-      var bigger = PieceTable(capacity: slots.count)
-      for old in slots where old.used {
-        let i = bigger.slot(old.key)
-        bigger.slots[i] = old
-        bigger.count += 1
-      }
-      self = bigger
-    }
-
-    func forEach(_ body: (PieceKey, UInt64) -> Void) {
-      for slot in slots where slot.used { body(slot.key, slot.value) }
-    }
-  }
+  /// Pieces with a word each (a holder mask or a count): a check asks it tens of thousands
+  /// of times per page, and a `Dictionary` would hash every key with SipHash; here a key
+  /// costs two multiplies (``PieceKey/slotHash``). Iteration order is the table's, which no
+  /// caller depends on (the results are sets and maps).
+  private typealias PieceTable = OpenAddressingTable<PieceKey, UInt64>
 
   /// The patterns that every text but one shares, each with the one that lacks it.
   private static func patterns(_ texts: [[Unicode.Scalar]]) -> [Pattern] {
@@ -300,7 +224,7 @@ package struct HeadingParallelism: Check {
       for piece in pieces where piece.count <= 6 {
         var key = PieceKey()
         for scalar in piece { key.append(scalar) }
-        packed.add(key, 1)
+        packed.update(key, initial: 0) { $0 += 1 }
       }
       packed.forEach { key, count in
         if count >= n - 1 { counts[key.string] = Int(count) }
