@@ -272,14 +272,14 @@ private final class ProvinceNames: Sendable {
 /// The glossary's places by name, built once per places array and shared.
 ///
 /// When every name is canonically inert (the built-in glossary), names are keyed by their
-/// UTF-8 bytes (``InertName``): `String` keys would be normalized each time they are
+/// scalars (``InertNameTable``): `String` keys would be normalized each time they are
 /// hashed, which made this index a sixth of `renda check`'s start-up on one page.
 private final class PlaceIndex: Sendable {
   /// Kept for the `String` index, which may be built on a later lookup.
   private let places: [Place]
   /// Name → the short names of the provinces that have a place of that name (each once),
-  /// when every name is canonically inert.
-  private let byInertName: [InertName: [String]]?
+  /// by scalars; nil when a name is not canonically inert.
+  let table: InertNameTable<[String]>?
   /// The same keyed by `String`: built at once when a name is not inert, else on the first
   /// lookup of a name that is not (which may still equal an inert name canonically).
   private let byName = Mutex<[String: [String]]?>(nil)
@@ -288,29 +288,11 @@ private final class PlaceIndex: Sendable {
 
   private init(_ places: [Place]) {
     self.places = places
-    var longest = 0
-    var inert = true
-    for place in places {
-      var length = 0
-      for scalar in place.name.unicodeScalars {
-        length += 1
-        if !scalar.isCanonicallyInert { inert = false }
-      }
-      longest = max(longest, length)
+    longestName = places.reduce(0) { max($0, $1.name.unicodeScalars.count) }
+    table = InertNameTable(places.map { ($0.name, [$0.province]) }) { provinces, more in
+      provinces.appendOnce(more[0])
     }
-    longestName = longest
-    if inert {
-      var index: [InertName: [String]] = [:]
-      index.reserveCapacity(places.count)
-      for place in places {
-        index[InertName(place.name), default: []].appendOnce(place.province)
-      }
-      byInertName = index
-    } else {
-      byInertName = nil
-      byName.withLock { $0 = Self.stringIndex(places) }
-    }
-    table = byInertName.flatMap { index in InertNameTable(index.map { ($0.key.name, $0.value) }) }
+    if table == nil { byName.withLock { $0 = Self.stringIndex(places) } }
   }
 
   private static func stringIndex(_ places: [Place]) -> [String: [String]] {
@@ -322,8 +304,9 @@ private final class PlaceIndex: Sendable {
   /// The short names of the provinces that have a place named `name` (each once); nil when
   /// no place has that name.
   func provinces(of name: String) -> [String]? {
-    if let byInertName, name.unicodeScalars.allSatisfy(\.isCanonicallyInert) {
-      return byInertName[InertName(name)]
+    if let table, name.unicodeScalars.allSatisfy(\.isCanonicallyInert) {
+      let scalars = Array(name.unicodeScalars)
+      return table.value(ScalarFingerprint(reversed: scalars).value, scalars[...])
     }
     return byName.withLock { index in
       if index == nil { index = Self.stringIndex(places) }
@@ -331,29 +314,10 @@ private final class PlaceIndex: Sendable {
     }
   }
 
-  /// `provinces(of:)` by scalars (see ``InertNameTable``); nil when a name is not
-  /// canonically inert.
-  let table: InertNameTable<[String]>?
-
   private static let cache = LastBuiltCache<Place, PlaceIndex>()
 
   /// The index of `places`: the cached one when `places` is the array it was built from.
   static func of(_ places: [Place]) -> PlaceIndex { cache.value(of: places, build: PlaceIndex.init) }
-}
-
-/// A name of canonically inert scalars (``Unicode/Scalar/isCanonicallyInert``),
-/// hashed and compared by its UTF-8 bytes: for such names, equal `String`s have equal bytes.
-private struct InertName: Hashable {
-  let name: String
-
-  init(_ name: String) { self.name = name }
-
-  static func == (a: InertName, b: InertName) -> Bool { a.name.utf8.elementsEqual(b.name.utf8) }
-
-  func hash(into hasher: inout Hasher) {
-    var name = name
-    name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-  }
 }
 
 extension Array where Element: Equatable {
@@ -564,8 +528,9 @@ private struct InertNameTable<Value: Sendable>: Sendable {
   private let heads: OpenAddressingTable<UInt64, Int>
   private let entries: [Entry]
 
-  /// Nil when a name is not canonically inert; the first value of a name repeated wins.
-  init?(_ names: [(String, Value)]) {
+  /// Nil when a name is not canonically inert. The value of a name listed again is merged
+  /// into the first one's by `merge` (by default the first value stays).
+  init?(_ names: [(String, Value)], merging merge: (inout Value, Value) -> Void = { _, _ in }) {
     var heads = OpenAddressingTable<UInt64, Int>(capacity: names.count)
     var entries: [Entry] = []
     entries.reserveCapacity(names.count)
@@ -575,7 +540,7 @@ private struct InertNameTable<Value: Sendable>: Sendable {
       heads.update(ScalarFingerprint(reversed: scalars).value, initial: -1) { head in
         var e = head
         while e >= 0 && entries[e].scalars != scalars { e = entries[e].next }
-        guard e < 0 else { return }
+        guard e < 0 else { return merge(&entries[e].value, value) }
         entries.append(Entry(scalars: scalars, value: value, next: head))
         head = entries.count - 1
       }

@@ -94,6 +94,22 @@ struct BylineProvinceTests {
     #expect(findings(of: "byline", in: nanjing).map(\.covered) == ["湖北"])
   }
 
+  /// A province full name that is not canonically inert sends every name down the `String`
+  /// lookup; inert place names are then answered by the places' scalar table.
+  @Test("with a province named by a compatibility ideograph, places are still found, ambiguous ones still not")
+  func placesThroughStringLookup() {
+    var glossary = builtInGlossary
+    glossary.provinces.append(Province(shortName: "\u{F900}", fullName: "\u{F900}省", kind: .province))
+    let tengzhou = article(byline: "■ 朱晏辰（山西）", lead: "近年来，滕州市人大常委会创新理念思路、强化担当作为。")
+    let seen = findings(of: "byline", in: tengzhou, glossary: glossary)
+    #expect(seen.map(\.covered) == ["山西"])
+    #expect(seen.first?.zh.contains("“滕州市”（山东）") == true)
+    let gulou = article(byline: "■ 陆敏（湖北）", lead: "近年来，鼓楼区人大常委会坚持围绕中心、服务大局。")
+    #expect(findings(of: "byline", in: gulou, glossary: glossary).isEmpty)
+    let nanjing = article(byline: "■ 陆敏（湖北）", lead: "近年来，南京市鼓楼区人大常委会坚持围绕中心。")
+    #expect(findings(of: "byline", in: nanjing, glossary: glossary).map(\.covered) == ["湖北"])
+  }
+
   @Test("other provinces mentioned in passing are not the article's place")
   func inPassing() {
     let visits = article(
