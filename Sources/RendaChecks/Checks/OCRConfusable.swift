@@ -105,33 +105,31 @@ package struct OCRConfusable: Check {
     let realWords = index.realWords
     var findings: [Finding] = []
     n.scalars.withUnsafeBufferPointer { scalars in
-      index.bits.withUnsafeBufferPointer { bits in
-        index.stops.withUnsafeBufferPointer { stops in
-          for paragraph in page.paragraphs {
-            let range = paragraph.normalizedRange
-            var i = range.lowerBound
-            while i < range.upperBound {
-              let s = scalars[i]
-              // Most scalars neither start a form nor are `_`: one byte test, then the next.
-              if s.value < 0x1_0000, stops[Int(s.value)] == 0 {
-                i += 1
-                continue
-              }
-              if s == "_", let finding = underscore(at: i, in: range, n) {
-                findings.append(finding.finding)
-                i = finding.end
-                continue
-              }
-              if let group = index.group(of: s, bits),
-                let match = groups[group].first(where: { matches($0.wrong, at: i, in: range, scalars) }),
-                !insideRealWord(i..<(i + match.wrong.count), realWords, in: range, scalars)
-              {
-                findings.append(finding(match, at: i..<(i + match.wrong.count), n))
-                i += match.wrong.count
-                continue
-              }
+      index.firsts.withUnsafeBufferPointer { firsts in
+        for paragraph in page.paragraphs {
+          let range = paragraph.normalizedRange
+          var i = range.lowerBound
+          while i < range.upperBound {
+            let s = scalars[i]
+            // Most scalars neither start a form nor are `_`: one halfword test, then the next.
+            let group = Int(s.value) < firsts.count ? Int(firsts[Int(s.value)]) - 1 : index.high[s] ?? -1
+            guard group >= 0 else {
               i += 1
+              continue
             }
+            if s == "_", let finding = underscore(at: i, in: range, n) {
+              findings.append(finding.finding)
+              i = finding.end
+              continue
+            }
+            if let match = groups[group].first(where: { matches($0.wrong, at: i, in: range, scalars) }),
+              !insideRealWord(i..<(i + match.wrong.count), realWords, in: range, scalars)
+            {
+              findings.append(finding(match, at: i..<(i + match.wrong.count), n))
+              i += match.wrong.count
+              continue
+            }
+            i += 1
           }
         }
       }
@@ -215,71 +213,41 @@ package struct OCRConfusable: Check {
 /// The listed forms of a confusables array, grouped by first scalar (longest first), built
 /// once per array and shared (a server re-runs the rule on every keystroke).
 private final class FormIndex: Sendable {
-  /// The forms of two or more scalars that start with one scalar, longest first.
+  /// The forms of two or more scalars that start with one scalar, longest first, in the
+  /// order of their first scalars; `_` has a group too (empty when no form starts with it),
+  /// since the scan stops at it.
   let groups: [[OCRConfusable.Form]]
-  /// One bit per first scalar below `bitLimit`; a group's index is the number of bits set
-  /// before its own (``group(of:_:)``), so that most scalars cost one bit test and no hashing.
-  let bits: [UInt64]
-  /// 1 for the scalars of the Basic Multilingual Plane that the scan must look at (a form's
-  /// first scalar, `_`), 0 for the others: a byte per scalar costs the scan fewer
-  /// instructions than a bit (the scan looks at scalars past the plane in any case).
-  let stops: [UInt8]
-  /// The number of bits set in `bits` before each word.
-  private let ranks: [Int]
-  /// Groups of first scalars at or above `bitLimit`.
-  private let high: [Unicode.Scalar: Int]
-  private static let bitLimit: UInt32 = 0x30000
+  /// For each scalar below `firsts.count`: 0 when the scan passes over it, else 1 + its
+  /// group's index in `groups`. One halfword per scalar, so that most scalars cost one load
+  /// and one test, and a stop has its group with no more work. It runs to the last first
+  /// scalar of the Basic Multilingual Plane (76 KiB for the built-in glossary), or over the
+  /// whole plane when a form starts past it, so that a scalar of the plane is looked up in
+  /// `high` only when `high` is empty. The plane's groups come first, so the values fit.
+  let firsts: [UInt16]
+  /// The groups of the first scalars past the plane; any other scalar past `firsts` has none.
+  let high: [Unicode.Scalar: Int]
   /// ``OCRConfusable/realWords`` as scalars.
   let realWords: [[Unicode.Scalar]] = OCRConfusable.realWords.map { Array($0.unicodeScalars) }
 
   private init(_ confusables: [Confusable]) {
-    var byFirst: [Unicode.Scalar: [OCRConfusable.Form]] = [:]
+    var byFirst: [Unicode.Scalar: [OCRConfusable.Form]] = ["_": []]
     for entry in confusables {
       let form = OCRConfusable.Form(entry)
       guard form.wrong.count >= 2 else { continue }
       byFirst[form.wrong[0], default: []].append(form)
     }
-    for key in byFirst.keys { byFirst[key]!.sort { $0.wrong.count > $1.wrong.count } }
-    var bits = [UInt64](repeating: 0, count: Int(Self.bitLimit >> 6))
-    for key in byFirst.keys where key.value < Self.bitLimit {
-      bits[Int(key.value >> 6)] |= 1 << UInt64(key.value & 63)
-    }
-    var ranks: [Int] = []
-    ranks.reserveCapacity(bits.count)
-    var total = 0
-    for word in bits {
-      ranks.append(total)
-      total += word.nonzeroBitCount
-    }
-    var groups = [[OCRConfusable.Form]](repeating: [], count: total)
+    let plane: UInt32 = 0x1_0000
+    let size = byFirst.keys.contains { $0.value >= plane } ? plane : byFirst.keys.map(\.value).max()! + 1
+    var groups: [[OCRConfusable.Form]] = []
+    var firsts = [UInt16](repeating: 0, count: Int(size))
     var high: [Unicode.Scalar: Int] = [:]
-    for (key, forms) in byFirst {
-      if key.value < Self.bitLimit {
-        let word = bits[Int(key.value >> 6)]
-        groups[ranks[Int(key.value >> 6)] + (word & ((1 << UInt64(key.value & 63)) - 1)).nonzeroBitCount] = forms
-      } else {
-        high[key] = groups.count
-        groups.append(forms)
-      }
+    for (first, forms) in byFirst.sorted(by: { $0.key.value < $1.key.value }) {
+      if first.value < plane { firsts[Int(first.value)] = UInt16(groups.count + 1) } else { high[first] = groups.count }
+      groups.append(forms.sorted { $0.wrong.count > $1.wrong.count })
     }
     self.groups = groups
-    self.bits = bits
-    var stops = [UInt8](repeating: 0, count: 0x1_0000)
-    for key in byFirst.keys where key.value < 0x1_0000 { stops[Int(key.value)] = 1 }
-    stops[0x5F] = 1  // `_`
-    self.stops = stops
-    self.ranks = ranks
+    self.firsts = firsts
     self.high = high
-  }
-
-  /// The index in `groups` of the forms that start with `s`; nil when none does.
-  @inline(__always) func group(of s: Unicode.Scalar, _ bits: UnsafeBufferPointer<UInt64>) -> Int? {
-    let v = s.value
-    guard v < Self.bitLimit else { return high[s] }
-    let word = bits[Int(v >> 6)]
-    let bit: UInt64 = 1 << UInt64(v & 63)
-    guard word & bit != 0 else { return nil }
-    return ranks[Int(v >> 6)] + (word & (bit - 1)).nonzeroBitCount
   }
 
   private static let cache = LastBuiltCache<Confusable, FormIndex>()

@@ -63,6 +63,24 @@ struct OCRConfusableTests {
     #expect(seen("文件名为 file_name，姓名：____。").isEmpty)
   }
 
+  @Test("forms that start past the Basic Multilingual Plane, high in it, or with `_` are found too")
+  func firstScalarsAnywhere() {
+    let entries = [
+      Confusable(wrong: "\u{20000}人", right: "丁人", isCertain: true),
+      Confusable(wrong: "\u{31350}人", right: "丁人", isCertain: true),
+      Confusable(wrong: "ＡＢ", right: "AB", isCertain: true),
+      Confusable(wrong: "_名", right: "名", isCertain: true),
+      Confusable(wrong: "通讨", right: "通过", isCertain: true),
+    ]
+    let text = page(body: "甲\u{20000}人乙\u{31350}人，\u{20001}人ＡＢ字，file_名，服务保_障，通讨。")
+    let all = Glossary(formulas: [], provinces: [], confusables: entries)
+    let found = findings(of: "ocr-confusable", in: text, glossary: all)
+    #expect(found.map(\.covered) == ["\u{20000}人", "\u{31350}人", "ＡＢ", "_名", "_", "通讨"])
+    // Without a form past the plane: scalars past the last first scalar, in the plane or not, are in none.
+    let inPlane = Glossary(formulas: [], provinces: [], confusables: Array(entries.dropFirst(2)))
+    #expect(findings(of: "ocr-confusable", in: text, glossary: inPlane).map(\.covered) == ["ＡＢ", "_名", "_", "通讨"])
+  }
+
   @Test("the built-in glossary knows 通讨")
   func builtIn() {
     #expect(!builtInGlossary.confusables.isEmpty)
