@@ -24,6 +24,25 @@ struct PairedPunctuationTests {
     #expect(seen.map(\.covered) == ["“", "）"])
   }
 
+  @Test(
+    "every pair closes, and its unclosed opener and stray closer name the partner",
+    arguments: ["“”", "‘’", "（）", "()", "《》", "【】", "「」", "『』"])
+  func everyPair(pair: String) throws {
+    let marks = Array(pair.unicodeScalars)
+    let (opener, closer) = (String(marks[0]), String(marks[1]))
+    #expect(findings(of: "paired-punctuation", in: page(body: "坚持\(opener)学习\(closer)贯彻落实。")).isEmpty)
+    let unclosed = findings(of: "paired-punctuation", in: page(body: "坚持\(opener)学习贯彻落实。"))
+    #expect(unclosed.map(\.covered) == [opener])
+    #expect(try #require(unclosed.first).zh.contains("没有与之配对的“\(closer)”"))
+    let stray = findings(of: "paired-punctuation", in: page(body: "坚持学习\(closer)贯彻落实。"))
+    #expect(stray.map(\.covered) == [closer])
+    #expect(try #require(stray.first).zh.contains("没有对应的“\(opener)”"))
+    // Another pair's closer does not close it.
+    let other = pair == "“”" ? "》" : "”"
+    let crossed = findings(of: "paired-punctuation", in: page(body: "坚持\(opener)学习\(other)贯彻落实。"))
+    #expect(crossed.map(\.covered) == [opener, other])
+  }
+
   @Test("the partner in another paragraph does not count")
   func paragraphBoundary() {
     let seen = findings(of: "paired-punctuation", in: page(body: "坚持“学习。\n\n贯彻”落实。"))
