@@ -21,6 +21,12 @@ struct CompactStorageTests {
   static func expectSame(_ string: String) {
     let n = NormalizedText(SourceText(string))
     let expected = reference(string)
+    // The first scalar at or after every offset (and one before and past the text).
+    let byteCount = string.utf8.count
+    let offsets = byteCount > 2_000 ? Array(stride(from: -1, through: byteCount + 1, by: 97)) + [byteCount] : Array(-1...(byteCount + 1))
+    for offset in offsets {
+      #expect(n.firstIndex(atOrAfter: offset) == (expected.firstIndex { $0.1 >= offset } ?? expected.count), "offset \(offset)")
+    }
     #expect(n.count == expected.count)
     #expect(n.starts.count == expected.count)
     guard n.count == expected.count else { return }

@@ -324,15 +324,9 @@ package struct NormalizedText: Sendable {
   }
 
   /// The first normalized scalar that starts at or after source byte `offset`
-  /// (binary search over the start offsets).
+  /// (binary search over the start offsets; see ``SourceOffsets/firstIndex(atOrAfter:)``).
   package func firstIndex(atOrAfter offset: Int) -> Int {
-    var low = 0
-    var high = count
-    while low < high {
-      let mid = (low + high) / 2
-      if starts[mid] < offset { low = mid + 1 } else { high = mid }
-    }
-    return low
+    starts.firstIndex(atOrAfter: offset)
   }
 
   /// The normalized scalars that lie inside source range `range`.
@@ -540,6 +534,36 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
       return anchors.withUnsafeBufferPointer { Int($0[i &>> Self.groupShift]) } &+ delta
     case .narrow: return Int(narrow[i])
     case .wide: return wide[i]
+    }
+  }
+
+  /// The first index whose offset is `offset` or more (`count` if none). Binary searches
+  /// without a branch on the data (a conditional move per step: the comparison of a random
+  /// probe is mispredicted half the time): for the compact form, first over the anchors,
+  /// a few kilobytes that stay in cache, then over the 64 distances of one group.
+  func firstIndex(atOrAfter offset: Int) -> Int {
+    /// The first of `0..<count` where `less` is false (`less` false from some index on).
+    @inline(__always) func lowerBound(_ count: Int, _ less: (Int) -> Bool) -> Int {
+      guard count > 0 else { return 0 }
+      var base = 0
+      var n = count
+      while n > 1 {
+        let half = n >> 1
+        base = less(base &+ half) ? base &+ half : base
+        n &-= half
+      }
+      return less(base) ? base &+ 1 : base
+    }
+    guard form == .compact else { return lowerBound(count) { self[$0] < offset } }
+    return anchors.withUnsafeBufferPointer { a in
+      deltas.withUnsafeBufferPointer { d in
+        let groups = lowerBound(a.count) { Int(a[$0]) < offset }
+        // The answer is in the last group whose anchor is below `offset`, or starts the next.
+        guard groups > 0 else { return 0 }
+        let first = (groups - 1) << Self.groupShift
+        let target = offset - Int(a[groups - 1])
+        return first + lowerBound(Swift.min(Self.groupSize, d.count - first)) { Int(d[first &+ $0]) < target }
+      }
     }
   }
 
