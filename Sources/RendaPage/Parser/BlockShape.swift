@@ -18,10 +18,14 @@ struct BlockShape {
   var hasDigits: Bool
 
   /// The shape of `block` of the page whose normalized view is `normalized`.
+  /// (Inlined: as a call, it took `normalized` owned, so the caller copied it, retaining
+  /// its arrays, for every block.)
+  @inline(__always)
   init(_ block: RawBlock, in normalized: NormalizedText) {
-    self.init(
-      normalized.scalars[block.scalars],
-      lineLengths: (block.firstLine...block.lastLine).map { normalized.range(ofLine: $0).count })
+    var lineLengths: [Int] = []
+    lineLengths.reserveCapacity(block.lastLine - block.firstLine + 1)
+    for line in block.firstLine...block.lastLine { lineLengths.append(normalized.range(ofLine: line).count) }
+    self.init(normalized.scalars[block.scalars], lineLengths: lineLengths)
   }
 
   init(_ scalars: ArraySlice<Unicode.Scalar>, lineLengths: [Int]) {
