@@ -233,25 +233,26 @@ struct Benchmark {
     let seedPaths = try Corpora.seedFiles(in: options.seeds)
     let seeds = try seedPaths.map(Corpora.read)
     let pages = Corpora.pages(seeds)
-    if options.lspOnly {
-      try runServer(seeds: seeds, pages: pages)
-      print("renda-bench \(mode) mode, --lsp-only, \(cores) cores\n")
-      print(table.render())
-      json["mode"] = .string(mode + ", --lsp-only")
-      json["renda"] = .string(options.renda)
-      try writeJSON()
-      return
-    }
-    let inProcess = try InProcess()
-
-    json["mode"] = .string(mode)
+    json["mode"] = .string(options.lspOnly ? mode + ", --lsp-only" : mode)
     json["cores"] = .integer(cores)
     json["date"] = .string(ISO8601DateFormatter().string(from: Date()))
     json["host"] = .string(ProcessInfo.processInfo.hostName)
     // Other work on the machine skews every figure: the load average says how much there was.
-    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init)
-    json["load_average_at_start"] = .string(load ?? "?")
+    func loadAverage() -> String {
+      (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+    }
+    let load = loadAverage()
+    json["load_average_at_start"] = .string(load)
     json["renda"] = .string(options.renda)
+    if options.lspOnly {
+      try runServer(seeds: seeds, pages: pages)
+      json["load_average_at_end"] = .string(loadAverage())
+      print("renda-bench \(mode) mode, --lsp-only, \(cores) cores\n")
+      print(table.render())
+      try writeJSON()
+      return
+    }
+    let inProcess = try InProcess()
 
     // MARK: In-process throughput
     var corpusFiles: [(name: String, paths: [String], bytes: Int)] = [("seeds", seedPaths, seeds.reduce(0) { $0 + $1.count })]
@@ -396,10 +397,9 @@ struct Benchmark {
     }
 
     json["targets"] = .array(targets)
-    let loadNow = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init)
-    json["load_average_at_end"] = .string(loadNow ?? "?")
-    print(
-      "renda-bench \(mode) mode, \(cores) cores, load average \(load ?? "?") at start, \(loadNow ?? "?") at end\n")
+    let loadNow = loadAverage()
+    json["load_average_at_end"] = .string(loadNow)
+    print("renda-bench \(mode) mode, \(cores) cores, load average \(load) at start, \(loadNow) at end\n")
     print(table.render())
     try writeJSON()
     consume(0)

@@ -23,8 +23,8 @@ package struct LineIndex: Sendable, Equatable {
   /// Length of the whole text in bytes.
   package internal(set) var utf8Count: Int
 
-  /// Builds the index in one pass over `bytes`, skipping 8 bytes at a time
-  /// where a word holds no `\n` or `\r`.
+  /// Builds the index in one pass over `bytes`: 16 bytes at a time where a block holds no
+  /// `\n` or `\r`, and a block that holds one read by an exact mask of its breaks.
   package init(utf8 bytes: some Collection<UInt8>) {
     let (starts, terminators, count) = withContiguousBytes(bytes) { buffer in
       let (starts, terminators) = LineIndex.scanLines(buffer)

@@ -26,10 +26,9 @@ extension InvalidUTF8Error: CustomStringConvertible {
 
 extension UTF8Bytes {
   /// Byte offset of the first byte of the first ill-formed sequence in
-  /// `buffer`, or nil when the whole buffer is valid UTF-8. Skips ASCII 8
-  /// bytes at a time, three-byte scalars with an ordinary lead (E1–EC, EE–EF) one
-  /// 32-bit load each, and from an 8-byte word up to two of them. O(n), never reads past the
-  /// buffer.
+  /// `buffer`, or nil when the whole buffer is valid UTF-8. Takes three-byte scalars with an
+  /// ordinary lead (E1–EC, EE–EF) one 32-bit load each and ASCII 8 bytes at a time; any other
+  /// sequence byte by byte. O(n), never reads past the buffer.
   package static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
     let count = buffer.count
     var index = 0
@@ -48,28 +47,9 @@ extension UTF8Bytes {
           index &+= 3
         }
       }
-      if index + 8 <= count {
-        // Little-endian, so that the first byte is the lowest (the three-byte path reads it so).
-        let word = UInt64(littleEndian: loadWord(buffer, at: index))
-        if isASCII(word) {
-          index += 8
-          continue
-        }
-        // Chinese text is mostly three-byte scalars whose lead is E1…EC or EE…EF (every
-        // second byte allowed): one test of the lead's range and one of both continuation
-        // bytes, for as many as fit in the word.
-        var three = word
-        var taken = 0
-        while taken < 6 {
-          let lead = UInt8(truncatingIfNeeded: three)
-          guard lead &- 0xE1 < 0x0F, lead != 0xED, three & 0xC0C0_00 == 0x8080_00 else { break }
-          three >>= 24
-          taken += 3
-        }
-        if taken > 0 {
-          index += taken
-          continue
-        }
+      if index + 8 <= count, isASCII(loadWord(buffer, at: index)) {
+        index += 8
+        continue
       }
       let lead = buffer[index]
       if lead < 0x80 {

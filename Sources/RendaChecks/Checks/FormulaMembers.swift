@@ -269,7 +269,7 @@ package struct FormulaMembers: Check {
         // No ideograph ends a clause (the marks of endsListClause are punctuation); of them
         // only 和 与 及 join a list. Counted without a branch: a test of anything about a
         // random ideograph (its value's parity, as it was) is mispredicted half the time.
-        joints &+= (s == "和" ? 1 : 0) &+ (s == "与" ? 1 : 0) &+ (s == "及" ? 1 : 0)
+        joints &+= jointIdeographs(s)
       } else if s.value == 0x3001 {
         joints += 1
       } else if endsListClause(s) {
@@ -282,7 +282,12 @@ package struct FormulaMembers: Check {
 
   /// `、` 和 与 及: what joins the items of a list.
   private static func isListJoint(_ s: Unicode.Scalar) -> Bool {
-    s.value == 0x3001 || s == "和" || s == "与" || s == "及"
+    s.value == 0x3001 || jointIdeographs(s) != 0
+  }
+
+  /// 1 for the ideographs that join a list (和 与 及), else 0: counted without a branch.
+  @inline(__always) private static func jointIdeographs(_ s: Unicode.Scalar) -> Int {
+    (s == "和" ? 1 : 0) &+ (s == "与" ? 1 : 0) &+ (s == "及" ? 1 : 0)
   }
 
   /// Clause marks other than `、` (a list runs across `、`).

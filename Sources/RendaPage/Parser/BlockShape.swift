@@ -18,10 +18,9 @@ struct BlockShape {
   var hasDigits: Bool
 
   /// The shape of `block` of the page whose normalized view is `normalized`.
-  /// (Inlined: as a call, it took `normalized` owned, so the caller copied it, retaining
-  /// its arrays, for every block.)
-  @inline(__always)
-  init(_ block: RawBlock, in normalized: NormalizedText) {
+  /// (`normalized` borrowed: taken owned, as an initializer takes its arguments, the caller
+  /// copied it, retaining its arrays, for every block.)
+  init(_ block: RawBlock, in normalized: borrowing NormalizedText) {
     var lineLengths: [Int] = []
     lineLengths.reserveCapacity(block.lastLine - block.firstLine + 1)
     for line in block.firstLine...block.lastLine { lineLengths.append(normalized.range(ofLine: line).count) }

@@ -40,7 +40,7 @@ package struct NormalizedText: Sendable {
         return
       }
       // Written straight into storage of about the size needed: a scalar that is not a
-      // line break (see `keptBound`).
+      // space or a line break (see `keptBound`).
       let bound = Self.keptBound(buffer, lineBreaks: max(0, index.lineCount - 1))
       // First as 16-bit distances from a 32-bit anchor per group; a group that spans more
       // than 64 KiB (pages of whitespace) sends the whole text to 32-bit offsets.
@@ -105,14 +105,15 @@ package struct NormalizedText: Sendable {
   }
 
   /// At least the number of scalars the scan keeps: the scalars (the bytes that are not
-  /// continuation bytes) less one line break per line but the last (a CR of CRLF, white
-  /// space and NUL, few on these pages, are left as spare capacity). Eight bytes at a time
-  /// without a branch: each byte's lane of `lanes` counts its continuation bytes, summed
-  /// across lanes (by a multiply: no popcount instruction on baseline x86-64) every 255
-  /// words, before a lane can overflow.
+  /// continuation bytes) less the ASCII spaces (OCR's letter-spacing among them) and one
+  /// line break per line but the last (a tab, CR of CRLF, U+3000 or NUL, rare, is left as
+  /// spare capacity). Eight bytes at a time without a branch: each byte's lane of `lanes`
+  /// counts its continuation bytes and spaces, summed across lanes (by a multiply: no
+  /// popcount instruction on baseline x86-64) every 255 words, before a lane can overflow.
   static func keptBound(_ buffer: UnsafeBufferPointer<UInt8>, lineBreaks: Int) -> Int {
     let highs: UInt64 = 0x8080_8080_8080_8080
-    var continuations = 0
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    var excluded = 0
     var i = 0
     if let base = buffer.baseAddress {
       let raw = UnsafeRawPointer(base)
@@ -121,20 +122,23 @@ package struct NormalizedText: Sendable {
         let stop = min(buffer.count, i + 8 * 255)
         while i + 8 <= stop {
           let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-          // A continuation byte is 10xxxxxx: its high bit set, the next one clear.
-          lanes &+= (w & ~(w << 1) & highs) >> 7
+          // A continuation byte is 10xxxxxx: its high bit set, the next one clear. A space's
+          // lane is zero after `^ 0x20` (the zero test's sum carries into no other lane).
+          let spaces = w ^ 0x2020_2020_2020_2020
+          let isSpace = ~(((spaces & lows) &+ lows) | spaces) & highs
+          lanes &+= (w & ~(w << 1) & highs | isSpace) >> 7
           i += 8
         }
         // Lanes of 16 bits (each at most 510), then their sum in the top 16 bits.
         let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ (lanes >> 8 & 0x00FF_00FF_00FF_00FF)
-        continuations += Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+        excluded += Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
       }
     }
     while i < buffer.count {
-      if buffer[i] & 0xC0 == 0x80 { continuations += 1 }
+      if buffer[i] & 0xC0 == 0x80 || buffer[i] == 0x20 { excluded += 1 }
       i += 1
     }
-    return buffer.count - continuations - lineBreaks
+    return buffer.count - excluded - lineBreaks
   }
 
   /// The one pass: calls `keep(scalar, offset)` for every scalar of `buffer` that is not
@@ -179,24 +183,19 @@ package struct NormalizedText: Sendable {
           offset += 1
           continue
         }
-        // The text is valid UTF-8 (`SourceText`'s invariant) and the line ends on a scalar
-        // boundary: the lead byte gives the length, and the bytes after it are continuation
-        // bytes inside the line.
-        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        // Two or four bytes (three took the path above). The text is valid UTF-8
+        // (`SourceText`'s invariant) and the line ends on a scalar boundary: the lead byte
+        // gives the length, and the bytes after it are continuation bytes inside the line.
+        let length = lead < 0xE0 ? 2 : 4
         precondition(offset + length <= end, "NormalizedText: the text is not valid UTF-8")
-        let value: UInt32
-        switch length {
-        case 2: value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
-        case 3:
-          value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
-        default:
-          value =
-            UInt32(lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+        let value =
+          length == 2
+          ? UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+          : UInt32(lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
             | UInt32(bytes[offset + 3] & 0x3F)
-        }
         let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-        // Non-ASCII: never a line break or NUL (nor, most of them, white space).
-        if scalar.isInHanBlocks || !scalar.isInlineWhitespace {
+        // Never a line break or NUL; white space among them: U+00A0.
+        if !scalar.isInlineWhitespace {
           keep(scalar, offset)
           count += 1
         }

@@ -52,7 +52,7 @@ enum SloganScanner {
             j = close
             continue
           }
-          guard close < searchEnd, close - j - 1 <= maximumLength, n.scalars[close].isQuoteMark else {
+          guard close < searchEnd, close - j - 1 <= maximumLength, scalars[close].isQuoteMark else {
             j += 1
             continue
           }
