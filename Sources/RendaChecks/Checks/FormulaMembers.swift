@@ -58,8 +58,12 @@ package struct FormulaMembers: Check {
     var result: [Finding] = []
     var checkedSpans: [TextRange] = []
     for k in context.page.articles.indices where k < context.slogans.count {
-      for resolved in context.slogans[k] {
-        guard let formula = resolved.formula, resolved.source == .inlineList || resolved.source == .enumeration,
+      let slogans = context.slogans[k]
+      // Tested in place; only a slogan whose members are listed is copied out (a copy retains
+      // its members and formula).
+      for i in slogans.indices where slogans[i].source == .inlineList || slogans[i].source == .enumeration {
+        let resolved = slogans[i]
+        guard let formula = resolved.formula,
           let first = resolved.members.first?.range, first.lowerBound > resolved.slogan.range.lowerBound
         else { continue }
         let span = first.lowerBound..<(resolved.members.last?.range?.upperBound ?? first.upperBound)

@@ -53,7 +53,11 @@ package struct SloganCountMismatch: Check {
     var result: [Finding] = []
     for (k, article) in context.page.articles.enumerated() where k < context.slogans.count {
       var reported: Set<String> = []
-      for resolved in context.slogans[k] where resolved.formula == nil && !reported.contains(resolved.slogan.text) {
+      let slogans = context.slogans[k]
+      // Tested in place; only a slogan the glossary does not name is copied out (a copy
+      // retains its members and formula).
+      for i in slogans.indices where slogans[i].formula == nil && !reported.contains(slogans[i].slogan.text) {
+        let resolved = slogans[i]
         if let finding = check(resolved, in: article, context) {
           result.append(finding)
           reported.insert(resolved.slogan.text)
