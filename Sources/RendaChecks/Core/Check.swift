@@ -17,9 +17,9 @@ package protocol Check: Sendable {
   var documentation: String { get }
   func findings(in context: CheckContext) -> [Finding]
   /// Appends the rule's findings to `findings`, the run's one list (``CheckRunner``), in
-  /// any order (the runner sorts the list). Optional: by default `findings(in:)`'s, copied. A rule that finds thousands on a page
-  /// appends them itself, so that they are built in the run's list instead of copied into
-  /// it (a copy retains a finding's strings and fix).
+  /// any order (the runner sorts the list). Optional: by default `findings(in:)`'s, copied.
+  /// A rule that finds thousands on a page appends them itself, so that they are built in
+  /// the run's list instead of copied into it (a copy retains a finding's strings and fix).
   func appendFindings(in context: CheckContext, to findings: inout [Finding])
   /// Builds what the rule derives from `glossary` and keeps for every page (an index of its
   /// phrases or places), so that a caller can have it built ahead of the first page, on

@@ -28,12 +28,9 @@ package enum CheckRunner {
   ///
   /// Memory: every check appends to one list (`Check.appendFindings(in:to:)`), which is then
   /// put in order in place. The rules that find thousands (ocr-spacing,
-  /// halfwidth-punctuation) build theirs in the list; the others' are copied into it from
-  /// their own (a retain and a release per finding, on a few hundred per MB). Growing and
-  /// sorting move findings bitwise, never copy them. The list grows by doubling, so it may
-  /// keep up to half its capacity spare (the lists it replaced were merged into one reserved
-  /// at the total, which copied the second-longest); the server's RSS with a 3 MB document
-  /// did not move (57.0 MB after open, 58.4 before).
+  /// halfwidth-punctuation) build theirs in the list; the others' are copied into it (a
+  /// retain and a release per finding, a few hundred per MB). Growing and sorting move
+  /// findings bitwise. The list grows by doubling, so up to half its capacity may be spare.
   package static func unsuppressedFindings(
     in page: Page, glossary: Glossary, configuration: CheckConfiguration = .default, lineOrigin: Int = 0
   ) -> [Finding] {

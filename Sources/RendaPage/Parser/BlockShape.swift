@@ -21,10 +21,9 @@ struct BlockShape {
   /// (`normalized` borrowed: taken owned, as an initializer takes its arguments, the caller
   /// copied it, retaining its arrays, for every block.)
   init(_ block: RawBlock, in normalized: borrowing NormalizedText) {
-    var lineLengths: [Int] = []
-    lineLengths.reserveCapacity(block.lastLine - block.firstLine + 1)
-    for line in block.firstLine...block.lastLine { lineLengths.append(normalized.range(ofLine: line).count) }
-    self.init(normalized.scalars[block.scalars], lineLengths: lineLengths)
+    self.init(
+      normalized.scalars[block.scalars],
+      lineLengths: (block.firstLine...block.lastLine).map { normalized.range(ofLine: $0).count })
   }
 
   init(_ scalars: ArraySlice<Unicode.Scalar>, lineLengths: [Int]) {

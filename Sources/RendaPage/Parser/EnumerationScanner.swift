@@ -23,18 +23,16 @@ enum EnumerationScanner {
         let range = b.raw[i].scalars.clamped(to: 0..<scalars.count)
         var j = max(range.lowerBound, lower)
         let end = min(range.upperBound, upper)
-        /// Whether a clause may start after `s`: an ideograph (most scalars) never ends one.
-        @inline(__always) func endsClause(_ s: Unicode.Scalar) -> Bool { !s.isInHanBlocks && isClauseBoundary(s) }
         // Whether `j` starts a clause (`marker(at:)` answers nil elsewhere), carried along.
-        var clauseStart = j == range.lowerBound || j == 0 || j < end && endsClause(scalars[j - 1])
+        var clauseStart = j == range.lowerBound || j == 0 || j < end && isClauseBoundary(scalars[j - 1])
         while j < end {
           if clauseStart, let marker = marker(at: j, in: b.normalized, atClauseStart: j == range.lowerBound) {
             found.append((marker, j))
             j += marker.length
-            clauseStart = j < end && endsClause(scalars[j - 1])
+            clauseStart = j < end && isClauseBoundary(scalars[j - 1])
             continue
           }
-          clauseStart = endsClause(scalars[j])
+          clauseStart = isClauseBoundary(scalars[j])
           j &+= 1
         }
       }
@@ -136,8 +134,10 @@ enum EnumerationScanner {
     return true
   }
 
-  private static func isClauseBoundary(_ s: Unicode.Scalar) -> Bool {
-    s.endsSentence || s.isComma || s.isColon || s.isQuoteMark || s.isClosingParenthesis
+  /// Whether a clause may start after `s`. An ideograph (most scalars) never ends one, and
+  /// is passed at the first test (inlined: the scan asks it of every scalar).
+  @inline(__always) private static func isClauseBoundary(_ s: Unicode.Scalar) -> Bool {
+    !s.isInHanBlocks && (s.endsSentence || s.isComma || s.isColon || s.isQuoteMark || s.isClosingParenthesis)
   }
 
   private static func isParagraphEnd(_ s: Unicode.Scalar) -> Bool {

@@ -45,10 +45,7 @@ struct PageBuilder {
     self.normalized = normalized
     let raw = BlockSplitter.blocks(normalized, lineCount: text.lineIndex.lineCount)
     self.raw = raw
-    var shapes: [BlockShape] = []
-    shapes.reserveCapacity(raw.count)
-    for block in raw { shapes.append(BlockShape(block, in: normalized)) }
-    self.shapes = shapes
+    shapes = raw.map { BlockShape($0, in: normalized) }
     doubleSpaced = context?.isDoubleSpaced ?? BlockSplitter.isDoubleSpaced(raw)
     columnWidth = context?.columnWidth ?? PageContext.columnWidth(of: raw) { normalized.range(ofLine: $0).count }
     roles = raw.map { block in
