@@ -290,8 +290,9 @@ package struct PhraseIndex: Sendable {
   package func scan(_ scalars: [Unicode.Scalar], paragraphs: [Range<Int>]) -> PhraseScan {
     var result = PhraseScan()
     var scratch = Scratch()
-    for range in paragraphs where !range.isEmpty {
-      scanParagraph(scalars, range, scratch: &scratch, into: &result)
+    let found = automaton.matches(in: scalars, ranges: paragraphs)
+    for (r, range) in paragraphs.enumerated() where !range.isEmpty {
+      scanParagraph(scalars, range, found[range: r], scratch: &scratch, into: &result)
     }
     return result
   }
@@ -336,10 +337,13 @@ package struct PhraseIndex: Sendable {
   }
 
   private func scanParagraph(
-    _ s: [Unicode.Scalar], _ range: Range<Int>, scratch: inout Scratch, into result: inout PhraseScan
+    _ s: [Unicode.Scalar], _ range: Range<Int>, _ found: ArraySlice<ScalarAutomaton.Match>, scratch: inout Scratch,
+    into result: inout PhraseScan
   ) {
     scratch.clear()
-    automaton.forEachMatch(in: s, range: range) { pattern, end in
+    for match in found {
+      let pattern = Int(match.pattern)
+      let end = match.end
       let start = end - automaton.patternLengths[pattern]
       for k in payloadStart[pattern]..<payloadStart[pattern + 1] {
         let payload = payloads[k]

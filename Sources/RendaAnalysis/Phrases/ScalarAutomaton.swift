@@ -11,7 +11,8 @@
 /// record, and any further children sorted by symbol apart (most states of a phrase trie have
 /// one child, so a step reads one record and compares once); a miss follows the failure links
 /// to a shallower state. Outputs are chained through dictionary suffix links, so reporting
-/// costs only the matches found.
+/// costs only the matches found. A page's paragraphs are scanned in two streams at once
+/// (``matches(in:ranges:)``), so that two steps' loads are in flight, not one.
 ///
 /// - Complexity: building is linear in the patterns' total length (times the number of a
 ///   state's children, few but near the root), plus the dense rows (their states times the
@@ -256,6 +257,46 @@ package struct ScalarAutomaton: Sendable {
   package func forEachMatch(
     in scalars: [Unicode.Scalar], range: Range<Int>, _ body: (_ pattern: Int, _ end: Int) -> Void
   ) {
+    let found = matches(in: scalars, ranges: [range])
+    for match in found.matches { body(Int(match.pattern), match.end) }
+  }
+
+  /// One occurrence: the pattern and where it ends (exclusive).
+  package struct Match: Sendable {
+    package var pattern: Int32
+    package var end: Int
+  }
+
+  /// The occurrences in each of a list of ranges, as ``forEachMatch(in:range:_:)`` orders them.
+  package struct Matches: Sendable {
+    /// Every range's occurrences, range by range.
+    package var matches: [Match] = []
+    /// Range `r`'s are `matches[starts[r]..<starts[r + 1]]`.
+    package var starts: [Int] = [0]
+
+    package subscript(range r: Int) -> ArraySlice<Match> { matches[starts[r]..<starts[r + 1]] }
+  }
+
+  /// The occurrences of the patterns in each of `ranges` (none spans two of them; they may
+  /// overlap or repeat: each is scanned on its own).
+  ///
+  /// The ranges are scanned in two streams at once, the first half of their scalars and the
+  /// second, one step of each in turn: a step waits on the load of the previous step's state,
+  /// and two independent chains keep two loads in flight.
+  package func matches(in scalars: [Unicode.Scalar], ranges: [Range<Int>]) -> Matches {
+    // The second stream starts at the range where the first half of the scalars ends.
+    let total = ranges.reduce(0) { $0 + $1.count }
+    var split = ranges.count
+    var seen = 0
+    for (r, range) in ranges.enumerated() {
+      if seen >= total / 2 {
+        split = r
+        break
+      }
+      seen += range.count
+    }
+    var first = Stream(ranges: 0..<split)
+    var second = Stream(ranges: split..<ranges.count)
     scalars.withUnsafeBufferPointer { text in
       bmpSymbols.withUnsafeBufferPointer { bmp in
         denseNext.withUnsafeBufferPointer { dense in
@@ -263,44 +304,58 @@ package struct ScalarAutomaton: Sendable {
             childSymbols.withUnsafeBufferPointer { childSymbols in
               childTargets.withUnsafeBufferPointer { childTargets in
                 outputStart.withUnsafeBufferPointer { outputStart in
-                  outputLink.withUnsafeBufferPointer { outputLink in
-                    let denseCount = denseCount
-                    let rowWidth = rowWidth
-                    var state = 0
-                    for i in range {
-                      let v = text[i].value
-                      let sym = v < 0x10000 ? Int(bmp[Int(v)]) : Int(astralSymbols[v] ?? 0)
-                      var target: UInt32
-                      while true {
-                        if state < denseCount {
-                          target = UInt32(dense[state &* rowWidth &+ sym])
-                          break
-                        }
-                        let record = states[state &- denseCount]
-                        if Int(record.firstSymbol) == sym {
-                          target = record.firstTarget
-                          break
-                        }
-                        if record.restCount > 0 && Int(record.firstSymbol) < sym {
-                          var k = Int(record.restStart)
-                          let end = k + Int(record.restCount)
-                          while k < end && Int(childSymbols[k]) < sym { k += 1 }
-                          if k < end && Int(childSymbols[k]) == sym {
-                            target = childTargets[k]
-                            break
+                  outputCount.withUnsafeBufferPointer { outputCount in
+                    outputPatterns.withUnsafeBufferPointer { outputPatterns in
+                      outputLink.withUnsafeBufferPointer { outputLink in
+                        let denseCount = denseCount
+                        let rowWidth = rowWidth
+                        /// The target of a step from `state` on the scalar at `i`.
+                        @inline(__always) func next(_ state: Int, _ i: Int) -> UInt32 {
+                          let v = text[i].value
+                          let sym = v < 0x10000 ? Int(bmp[Int(v)]) : Int(astralSymbols[v] ?? 0)
+                          var state = state
+                          while true {
+                            if state < denseCount { return UInt32(dense[state &* rowWidth &+ sym]) }
+                            let record = states[state &- denseCount]
+                            if Int(record.firstSymbol) == sym { return record.firstTarget }
+                            if record.restCount > 0 && Int(record.firstSymbol) < sym {
+                              var k = Int(record.restStart)
+                              let end = k + Int(record.restCount)
+                              while k < end && Int(childSymbols[k]) < sym { k += 1 }
+                              if k < end && Int(childSymbols[k]) == sym { return childTargets[k] }
+                            }
+                            state = Int(record.fail)
                           }
                         }
-                        state = Int(record.fail)
-                      }
-                      state = Int(target >> 1)
-                      if target & 1 == 0 { continue }
-                      var s = outputStart[state] >= 0 ? state : Int(outputLink[state])
-                      while s > 0 {
-                        let start = Int(outputStart[s])
-                        for k in start..<(start + Int(outputCount[s])) {
-                          body(Int(outputPatterns[k]), i + 1)
+                        /// Records what `state` reports, ending at `end`.
+                        func report(_ state: Int, _ end: Int, into found: inout [Match]) {
+                          var s = outputStart[state] >= 0 ? state : Int(outputLink[state])
+                          while s > 0 {
+                            let start = Int(outputStart[s])
+                            for k in start..<(start + Int(outputCount[s])) {
+                              found.append(Match(pattern: outputPatterns[k], end: end))
+                            }
+                            s = Int(outputLink[s])
+                          }
                         }
-                        s = Int(outputLink[s])
+                        @inline(__always) func step(_ stream: inout Stream) {
+                          let target = next(stream.state, stream.position)
+                          stream.state = Int(target >> 1)
+                          stream.position &+= 1
+                          if target & 1 != 0 { report(stream.state, stream.position, into: &stream.found) }
+                        }
+                        while first.settle(ranges) && second.settle(ranges) {
+                          for _ in 0..<min(first.end - first.position, second.end - second.position) {
+                            step(&first)
+                            step(&second)
+                          }
+                        }
+                        while first.settle(ranges) {
+                          while first.position < first.end { step(&first) }
+                        }
+                        while second.settle(ranges) {
+                          while second.position < second.end { step(&second) }
+                        }
                       }
                     }
                   }
@@ -310,6 +365,48 @@ package struct ScalarAutomaton: Sendable {
           }
         }
       }
+    }
+    var result = Matches()
+    result.matches = first.found + second.found
+    result.starts = first.starts + second.starts.dropFirst().map { $0 + first.found.count }
+    return result
+  }
+
+  /// One of the two streams of ``matches(in:ranges:)``: a run of the ranges, where it is in
+  /// them, and what it found.
+  private struct Stream {
+    var ranges: Range<Int>
+    /// The range being scanned (`ranges.lowerBound - 1` before the first).
+    var current: Int
+    var position = 0
+    var end = 0
+    var state = 0
+    var found: [Match] = []
+    /// Where each of its ranges' occurrences start in `found`, and the end.
+    var starts: [Int] = [0]
+
+    init(ranges: Range<Int>) {
+      self.ranges = ranges
+      current = ranges.lowerBound - 1
+      starts.reserveCapacity(ranges.count + 1)
+    }
+
+    /// Moves to the next range with scalars left, from the root, closing the ranges passed;
+    /// false when none is left.
+    mutating func settle(_ all: [Range<Int>]) -> Bool {
+      guard current < ranges.upperBound else { return false }
+      while position >= end {
+        if current >= ranges.lowerBound { starts.append(found.count) }
+        current += 1
+        guard current < ranges.upperBound else {
+          current = ranges.upperBound
+          return false
+        }
+        position = all[current].lowerBound
+        end = all[current].upperBound
+        state = 0
+      }
+      return true
     }
   }
 }

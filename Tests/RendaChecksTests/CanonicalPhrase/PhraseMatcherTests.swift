@@ -77,6 +77,37 @@ struct PhraseMatcherTests {
     }
   }
 
+
+  @Test("ranges scanned in two streams find, range by range, what a scan of each range alone finds")
+  func automatonRangesInTwoStreams() {
+    var random = PhraseTestRandom(seed: 23)
+    let alphabet = Self.scalars("人民代表大会制度全过程民主𠀀ab")
+    for _ in 0..<40 {
+      let patterns = (0..<25).map { _ in (0..<random.int(1...5)).map { _ in alphabet[random.int(0...(alphabet.count - 1))] } }
+      let text = (0..<200).map { _ in alphabet[random.int(0...(alphabet.count - 1))] }
+      let automaton = ScalarAutomaton(patterns: patterns)
+      // Ranges of every kind: empty, one scalar, long, overlapping, repeated, out of order.
+      let ranges: [Range<Int>] = (0..<random.int(0...9)).map { _ in
+        let start = random.int(0...199)
+        return start..<min(200, start + random.int(0...60))
+      }
+      let found = automaton.matches(in: text, ranges: ranges)
+      #expect(found.starts.count == ranges.count + 1)
+      for (r, range) in ranges.enumerated() {
+        var alone: [[Int]] = []
+        automaton.forEachMatch(in: text, range: range) { pattern, end in alone.append([pattern, end]) }
+        #expect(found[range: r].map { [Int($0.pattern), $0.end] } == alone)
+        var naive = 0
+        for pattern in patterns where pattern.count <= range.count {
+          for start in range.lowerBound...(range.upperBound - pattern.count)
+          where Array(text[start..<(start + pattern.count)]) == pattern {
+            naive += 1
+          }
+        }
+        #expect(alone.count == naive)
+      }
+    }
+  }
   // MARK: BoundedEditDistance
 
   @Test("one edit is classified: substitution, deletion, insertion, transposition")
