@@ -107,9 +107,9 @@ package struct HeadingParallelism: Check {
   }
 
   /// The inner phrases (two to six characters, not at the start, without punctuation) that
-  /// every text has, and those that every text but one has, with the texts that have them.
+  /// every text has, and those that every text but one has, with the text that lacks them.
   private static func innerPhrases(_ texts: [[Unicode.Scalar]]) -> (
-    everywhere: Set<String>, allButOne: [String: Set<Int>]
+    everywhere: Set<String>, allButOne: [String: Int]
   ) {
     let n = texts.count
     func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(scalars: s) }
@@ -126,7 +126,10 @@ package struct HeadingParallelism: Check {
           }
         }
       }
-      return (Set(inner.filter { $0.value.count == n }.keys), inner.filter { $0.value.count == n - 1 })
+      let allButOne = inner.filter { $0.value.count == n - 1 }.compactMapValues { holders in
+        texts.indices.first { !holders.contains($0) }
+      }
+      return (Set(inner.filter { $0.value.count == n }.keys), allButOne)
     }
     // The fast path, same result: when no scalar has a canonical decomposition or a
     // combining class, two pieces are equal as `String`s exactly when their scalars are,
@@ -154,7 +157,7 @@ package struct HeadingParallelism: Check {
       }
     }
     var everywhere: Set<String> = []
-    var allButOne: [String: Set<Int>] = [:]
+    var allButOne: [String: Int] = [:]
     inner.forEach { key, holders in
       let count = holders.nonzeroBitCount
       guard count >= n - 1 else { return }
@@ -162,7 +165,7 @@ package struct HeadingParallelism: Check {
       if count == n {
         everywhere.insert(piece)
       } else {
-        allButOne[piece] = Set((0..<n).filter { holders & (1 << UInt64($0)) != 0 })
+        allButOne[piece] = (~holders).trailingZeroBitCount
       }
     }
     return (everywhere, allButOne)
@@ -276,8 +279,7 @@ package struct HeadingParallelism: Check {
       .filter { piece in !Self.extendsFrame(piece.key, everywhere) }
     // The longest phrase per outlier (上更加 rather than 上更, 更加).
     var longest: [Int: String] = [:]
-    for (piece, holders) in innerShared {
-      guard let outlier = texts.indices.first(where: { !holders.contains($0) }) else { continue }
+    for (piece, outlier) in innerShared {
       if let known = longest[outlier],
         known.unicodeScalars.count > piece.unicodeScalars.count
           || known.unicodeScalars.count == piece.unicodeScalars.count && known < piece
