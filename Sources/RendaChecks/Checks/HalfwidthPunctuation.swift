@@ -75,10 +75,8 @@ package struct HalfwidthPunctuation: Check {
     var doubleQuotes: [Int] = []
     var singleQuotes: [Int] = []
     let scalars = n.scalars
-    for i in range {
-      // Every mark looked for is ASCII: anything else is passed at the first test.
-      let s = scalars[i]
-      guard s.isASCII else { continue }
+    /// Takes the ASCII scalar `s` at `i`.
+    func mark(_ s: Unicode.Scalar, at i: Int) {
       switch s {
       case ",", ";", "!", "?":
         if view.isClauseMark(at: i) { findings.append(finding(at: i, n)) }
@@ -103,6 +101,23 @@ package struct HalfwidthPunctuation: Check {
         singleQuotes.append(i)
       default:
         break
+      }
+    }
+    // Every mark looked for is ASCII: eight scalars without one, most of the text, are passed
+    // at once; a block with one, scalar by scalar, anything but ASCII at the first test.
+    scalars.withUnsafeBufferPointer { buffer in
+      var i = range.lowerBound
+      while i < range.upperBound {
+        if i + ScalarLanes.width <= range.upperBound, !any(ScalarLanes.asciiLanes(of: ScalarLanes.block(buffer, at: i))) {
+          i &+= ScalarLanes.width
+          continue
+        }
+        let stop = min(range.upperBound, i + ScalarLanes.width)
+        while i < stop {
+          let s = buffer[i]
+          if s.isASCII { mark(s, at: i) }
+          i &+= 1
+        }
       }
     }
     for open in openParentheses where view.isChinese(open + 1, away: 1) {

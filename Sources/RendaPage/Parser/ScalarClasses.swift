@@ -1,3 +1,5 @@
+import RendaText
+
 /// Punctuation classes the parser reasons with, over Unicode scalars.
 extension Unicode.Scalar {
   /// Ends a sentence: `。！？` and their ASCII forms (`;` and `；` too: they close a clause group).
@@ -36,6 +38,15 @@ extension Unicode.Scalar {
     case 0x201C, 0x2018, 0x300C, 0x300E, 0x22: true
     default: false
     }
+  }
+
+  /// The lanes of `block` that may hold an opening quote (each ``isOpeningQuote`` scalar is
+  /// among them): a scan passes eight scalars at once when there is none.
+  @inline(__always)
+  static func openingQuoteLanes(of block: ScalarLanes.Block) -> ScalarLanes.Mask {
+    (block & ScalarLanes.Block(repeating: ~4) .== ScalarLanes.Block(repeating: 0x2018))  // ‘ “
+      .| (block & ScalarLanes.Block(repeating: ~2) .== ScalarLanes.Block(repeating: 0x300C))  // 「 『
+      .| (block .== ScalarLanes.Block(repeating: 0x22))
   }
 
   /// Quote marks of either direction, full- or half-width.

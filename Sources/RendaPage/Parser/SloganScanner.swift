@@ -1,3 +1,5 @@
+import RendaText
+
 /// Finds numeric slogans in quotation marks: `“四个机关”`, `“五个一”`, `“四心”`, `“1355”`,
 /// `“一府一委两院”`, and the members the article spells out right after them.
 ///
@@ -26,6 +28,13 @@ enum SloganScanner {
         let range = b.raw[i].scalars.clamped(to: 0..<scalars.count)
         var j = max(range.lowerBound, consumed)
         while j < range.upperBound {
+          // Eight scalars without an opening quote (“ ‘ 「 『 "), most of the text, at once.
+          if j + ScalarLanes.width <= range.upperBound {
+            if !any(Unicode.Scalar.openingQuoteLanes(of: ScalarLanes.block(scalars, at: j))) {
+              j &+= ScalarLanes.width
+              continue
+            }
+          }
           let s = scalars[j]
           // (A Han character, most of the text, is rejected at the first test.)
           guard !s.isInHanBlocks, s.isOpeningQuote else {
