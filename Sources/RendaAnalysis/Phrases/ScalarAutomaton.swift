@@ -192,7 +192,10 @@ package struct ScalarAutomaton: Sendable {
       let old = order[new]
       let row = new * rowWidth
       let failRow = Int(renumbered[Int(fail[old])]) * rowWidth
-      for sym in 0..<rowWidth { denseNext[row + sym] = denseNext[failRow + sym] }
+      denseNext.withUnsafeMutableBufferPointer { rows in
+        let base = rows.baseAddress.unsafelyUnwrapped
+        (base + row).update(from: base + failRow, count: rowWidth)  // rows apart: failRow < row
+      }
       var c = trie.firstChild[old]
       while c >= 0 {
         denseNext[row + Int(trie.symbolInto[Int(c)])] = UInt16(packed(c))
