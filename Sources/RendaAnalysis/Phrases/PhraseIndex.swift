@@ -468,38 +468,35 @@ package struct PhraseIndex: Sendable {
   ) -> [Candidate] {
     var result: [Candidate] = []
     var tried: [(entry: Int, start: Int, length: Int)] = []
-    // The text read through a buffer: a slice of it per anchor and span retains nothing.
-    s.withUnsafeBufferPointer { text in
-      for anchor in anchors {
-        let canonical = targets[anchor.entry].scalars
-        let length = canonical.count
-        let home = anchor.start - anchor.offset
-        // Most anchors are halves of a correct use: nothing within one edit of it is a near-miss.
-        if home >= range.lowerBound, home + length <= range.upperBound,
-          text[home..<(home + length)].elementsEqual(canonical)
-        {
-          continue
-        }
-        // Below `boundaryMinimumLength` the first and last scalars are never the edit.
-        let ends = length < Self.boundaryMinimumLength
-        let first = canonical[0]
-        let last = canonical[length - 1]
-        for shift in anchor.offset == 0 ? 0...0 : -1...1 {
-          let start = home + shift
-          guard start >= range.lowerBound, start < range.upperBound, !ends || text[start] == first else { continue }
-          for spanLength in (length - 1)...(length + 1) {
-            guard start + spanLength <= range.upperBound, !ends || text[start + spanLength - 1] == last else { continue }
-            // The other half of the same phrase may have proposed this span already.
-            if tried.contains(where: { $0 == (anchor.entry, start, spanLength) }) { continue }
-            let span = start..<(start + spanLength)
-            guard let edit = BoundedEditDistance.singleEdit(from: canonical, to: text[span]) else { continue }
-            tried.append((anchor.entry, start, spanLength))
-            if let candidate = nearMiss(
-              s, range, target: targets[anchor.entry], span: span, edit: edit, occurrences: occurrences,
-              realWords: realWords, foreign: foreign)
-            {
-              result.append(candidate)
-            }
+    for anchor in anchors {
+      let canonical = targets[anchor.entry].scalars
+      let length = canonical.count
+      let home = anchor.start - anchor.offset
+      // Most anchors are halves of a correct use: nothing within one edit of it is a near-miss.
+      if home >= range.lowerBound, home + length <= range.upperBound,
+        s[home..<(home + length)].elementsEqual(canonical)
+      {
+        continue
+      }
+      // Below `boundaryMinimumLength` the first and last scalars are never the edit.
+      let ends = length < Self.boundaryMinimumLength
+      let first = canonical[0]
+      let last = canonical[length - 1]
+      for shift in anchor.offset == 0 ? 0...0 : -1...1 {
+        let start = home + shift
+        guard start >= range.lowerBound, start < range.upperBound, !ends || s[start] == first else { continue }
+        for spanLength in (length - 1)...(length + 1) {
+          guard start + spanLength <= range.upperBound, !ends || s[start + spanLength - 1] == last else { continue }
+          // The other half of the same phrase may have proposed this span already.
+          if tried.contains(where: { $0 == (anchor.entry, start, spanLength) }) { continue }
+          let span = start..<(start + spanLength)
+          guard let edit = BoundedEditDistance.singleEdit(from: canonical, to: s[span]) else { continue }
+          tried.append((anchor.entry, start, spanLength))
+          if let candidate = nearMiss(
+            s, range, target: targets[anchor.entry], span: span, edit: edit, occurrences: occurrences,
+            realWords: realWords, foreign: foreign)
+          {
+            result.append(candidate)
           }
         }
       }
