@@ -255,22 +255,14 @@ package struct ScalarAutomaton: Sendable {
     self.patternLengths = patterns.map { $0.count }
   }
 
-  /// Calls `body(pattern, end)` for every occurrence of a pattern in `scalars[range]`, in
-  /// order of `end` (exclusive); occurrences ending at the same place come longest first.
-  package func forEachMatch(
-    in scalars: [Unicode.Scalar], range: Range<Int>, _ body: (_ pattern: Int, _ end: Int) -> Void
-  ) {
-    let found = matches(in: scalars, ranges: [range])
-    for match in found.matches { body(Int(match.pattern), match.end) }
-  }
-
   /// One occurrence: the pattern and where it ends (exclusive).
   package struct Match: Sendable {
     package var pattern: Int32
     package var end: Int
   }
 
-  /// The occurrences in each of a list of ranges, as ``forEachMatch(in:range:_:)`` orders them.
+  /// The occurrences in each of a list of ranges, each range's in order of `end`
+  /// (exclusive); occurrences ending at the same place come longest first.
   package struct Matches: Sendable {
     /// Every range's occurrences, range by range.
     package var matches: [Match] = []

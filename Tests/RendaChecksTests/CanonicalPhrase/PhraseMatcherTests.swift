@@ -7,6 +7,11 @@ import Testing
 struct PhraseMatcherTests {
   static func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
 
+  /// What a scan of `range` alone finds: `[pattern, end]` in the automaton's order.
+  static func found(_ automaton: ScalarAutomaton, _ text: [Unicode.Scalar], _ range: Range<Int>) -> [[Int]] {
+    automaton.matches(in: text, ranges: [range]).matches.map { [Int($0.pattern), $0.end] }
+  }
+
   // MARK: ScalarAutomaton
 
   @Test("the automaton finds every occurrence of every pattern, overlapping ones too")
@@ -15,7 +20,8 @@ struct PhraseMatcherTests {
     let automaton = ScalarAutomaton(patterns: patterns)
     let text = Self.scalars("ushers，人民代表大会")
     var found: [String] = []
-    automaton.forEachMatch(in: text, range: 0..<text.count) { pattern, end in
+    for match in Self.found(automaton, text, 0..<text.count) {
+      let (pattern, end) = (match[0], match[1])
       let start = end - automaton.patternLengths[pattern]
       found.append("\(String(String.UnicodeScalarView(text[start..<end])))@\(start)")
     }
@@ -26,9 +32,7 @@ struct PhraseMatcherTests {
   func automatonRange() {
     let automaton = ScalarAutomaton(patterns: [[], Self.scalars("制度")])
     let text = Self.scalars("制度制度制度")
-    var ends: [Int] = []
-    automaton.forEachMatch(in: text, range: 1..<6) { _, end in ends.append(end) }
-    #expect(ends == [4, 6])
+    #expect(Self.found(automaton, text, 1..<6).map { $0[1] } == [4, 6])
   }
 
   @Test("the automaton agrees with a naive search on random texts")
@@ -39,8 +43,7 @@ struct PhraseMatcherTests {
       let patterns = (0..<6).map { _ in (0..<random.int(1...4)).map { _ in alphabet[random.int(0...7)] } }
       let text = (0..<40).map { _ in alphabet[random.int(0...7)] }
       let automaton = ScalarAutomaton(patterns: patterns)
-      var found: Set<[Int]> = []
-      automaton.forEachMatch(in: text, range: 0..<text.count) { pattern, end in found.insert([pattern, end]) }
+      let found = Set(Self.found(automaton, text, 0..<text.count))
       var naive: Set<[Int]> = []
       for (k, pattern) in patterns.enumerated() {
         for start in 0...(text.count - pattern.count) where Array(text[start..<(start + pattern.count)]) == pattern {
@@ -59,8 +62,7 @@ struct PhraseMatcherTests {
       let patterns = (0..<30).map { _ in (0..<random.int(1...6)).map { _ in alphabet[random.int(0...(alphabet.count - 1))] } }
       let text = (0..<120).map { _ in alphabet[random.int(0...(alphabet.count - 1))] }
       let automaton = ScalarAutomaton(patterns: patterns)
-      var found: [[Int]] = []
-      automaton.forEachMatch(in: text, range: 0..<text.count) { pattern, end in found.append([pattern, end]) }
+      let found = Self.found(automaton, text, 0..<text.count)
       var naive: [[Int]] = []
       for (k, pattern) in patterns.enumerated() where pattern.count <= text.count {
         for start in 0...(text.count - pattern.count) where Array(text[start..<(start + pattern.count)]) == pattern {
@@ -94,8 +96,7 @@ struct PhraseMatcherTests {
       let found = automaton.matches(in: text, ranges: ranges)
       #expect(found.starts.count == ranges.count + 1)
       for (r, range) in ranges.enumerated() {
-        var alone: [[Int]] = []
-        automaton.forEachMatch(in: text, range: range) { pattern, end in alone.append([pattern, end]) }
+        let alone = Self.found(automaton, text, range)
         #expect(found[range: r].map { [Int($0.pattern), $0.end] } == alone)
         var naive = 0
         for pattern in patterns where pattern.count <= range.count {
