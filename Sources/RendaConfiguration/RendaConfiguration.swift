@@ -145,6 +145,15 @@ package enum ConfigurationLoader {
           throw ConfigurationError(source: source, message: "$.glossaries: \(error.description)")
         }
       }
+      let distinct = PhraseIndex.distinctScalars(
+        phrases: glossary.phrases, confusables: glossary.confusables.map(\.wrong))
+      guard distinct <= PhraseIndex.maximumDistinctScalars else {
+        throw ConfigurationError(
+          source: source,
+          message:
+            "$.glossaries: the phrases and confusables use \(distinct) distinct characters; Renda matches at most \(PhraseIndex.maximumDistinctScalars)"
+        )
+      }
     }
     var ignore: [String] = []
     if let patterns = root["ignore"] {

@@ -407,6 +407,24 @@ struct CheckCommandTests {
     #expect(explicit.error.contains(named), "stderr: \(explicit.error)")
   }
 
+  @Test("a glossary whose phrases use more distinct characters than the matcher takes is refused with an error, not a crash")
+  func glossaryBeyondTheMatchersAlphabet() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let page = try directory.file("page.txt", Array(CheckKit.cleanPage.utf8))
+    // 3,300 phrases of ten distinct ideographs each (CJK Extension B): 33,000 characters.
+    let phrases = (0..<3300).map { p in
+      let canonical = String(String.UnicodeScalarView((0..<10).map { Unicode.Scalar(0x20000 + p * 10 + $0)! }))
+      return #"{"id": "p\#(p)", "canonical": "\#(canonical)", "category": "slogans", "note": "n"}"#
+    }
+    _ = try directory.file("big.json", Array(#"{"phrases": [\#(phrases.joined(separator: ","))]}"#.utf8))
+    _ = try directory.file(".renda.json", Array(#"{"glossaries": ["big.json"]}"#.utf8))
+
+    let run = try runBinary(["check", page.path])
+    #expect(run.status == 2)
+    #expect(run.error.contains("$.glossaries") && run.error.contains("distinct characters; Renda matches at most"), "stderr: \(run.error)")
+  }
+
   @Test("a .renda.json: true and false turn a rule on and off; bytes that are not UTF-8 are named by line and column")
   func configurationBooleansAndBytes() throws {
     let directory = try TemporaryDirectory()

@@ -260,6 +260,27 @@ package struct PhraseIndex: Sendable {
     return Series(members: members, junctions: junctions, isOrderFixed: isOrderFixed, joined: joined)
   }
 
+  // MARK: Limits
+
+  /// The most distinct scalars the phrases and the confusables' forms may use together (the
+  /// matcher's alphabet, ``ScalarAutomaton/maximumAlphabet``, less the index's own words).
+  package static let maximumDistinctScalars = ScalarAutomaton.maximumAlphabet - 64
+
+  /// The distinct scalars an index of `phrases` and `confusables` would match on, its own
+  /// words aside: a glossary over ``maximumDistinctScalars`` is refused where it is loaded.
+  package static func distinctScalars(phrases: [CanonicalPhrase], confusables: [String]) -> Int {
+    var seen = Set<UInt32>()
+    func add(_ text: String) { for scalar in text.unicodeScalars { seen.insert(scalar.value) } }
+    for phrase in phrases {
+      add(phrase.canonical)
+      phrase.accepted.forEach(add)
+      phrase.wrong.forEach(add)
+      phrase.series?.members.forEach(add)
+    }
+    confusables.forEach(add)
+    return seen.count
+  }
+
   // MARK: Cache
 
   private struct CacheKey: Equatable, Sendable {

@@ -18,6 +18,11 @@
 ///   state's children, few but near the root), plus the dense rows (their states times the
 ///   alphabet); a scan is linear in the text plus the matches.
 package struct ScalarAutomaton: Sendable {
+  /// The most distinct scalars the patterns may use: a dense row's targets are 16-bit
+  /// (`state << 1 | reportsSomething`), and the root's reach a state per scalar. (Callers
+  /// that take patterns from a user check it first: `PhraseIndex.distinctScalars`.)
+  package static let maximumAlphabet = 0x7FFE
+
   /// Symbol of each BMP scalar (0: not in any pattern).
   private let bmpSymbols: [UInt16]
   /// Symbols of scalars beyond the BMP.
@@ -125,8 +130,7 @@ package struct ScalarAutomaton: Sendable {
       trie.own[state].append(Int32(index))
     }
     let alphabet = trie.alphabet
-    // A dense row's targets are 16-bit (`state << 1 | reportsSomething`): the root's must fit.
-    precondition(alphabet < 0x7FFF, "ScalarAutomaton: more than 32766 distinct scalars")
+    precondition(alphabet <= Self.maximumAlphabet, "ScalarAutomaton: more than 32766 distinct scalars")
     let stateCount = trie.firstChild.count
     let own = trie.own
 
