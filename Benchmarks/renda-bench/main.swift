@@ -620,8 +620,9 @@ struct CPUTimes {
       let line = stat.split(separator: "\n").first, line.hasPrefix("cpu ")
     else { return nil }
     let fields = line.split(separator: " ").dropFirst().compactMap { Int($0) }
+    // user nice system idle iowait irq softirq steal; guest time, after them, is in user's.
     guard fields.count >= 8 else { return nil }
-    return CPUTimes(total: fields.reduce(0, +), steal: fields[7])
+    return CPUTimes(total: fields.prefix(8).reduce(0, +), steal: fields[7])
   }
 
   /// The share of the cores' time stolen since `start`, in percent to one decimal.

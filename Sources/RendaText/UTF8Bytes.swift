@@ -79,14 +79,6 @@ package enum UTF8Bytes {
     word & highBits == 0
   }
 
-  /// Whether some byte of `word` equals `byte` (exact: no false positives
-  /// or negatives for the "any" question, which is all that is asked).
-  @inline(__always)
-  static func containsByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-    let x = word ^ (lowBits &* UInt64(byte))
-    return (x &- lowBits) & ~x & highBits != 0
-  }
-
   /// The high bit of each byte of `word` that is `\n` or `\r`, and no other bit (exact:
   /// the sum that tests a byte for zero carries into no other byte).
   @inline(__always)

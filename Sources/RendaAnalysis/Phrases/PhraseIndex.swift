@@ -110,6 +110,8 @@ package struct PhraseIndex: Sendable {
 
   /// The titles a derived wrong form drops.
   private static let titles = ["总书记", "同志"]
+  /// The start of a 重要思想's name, matched to find one that lost its title.
+  private static let titleTrigger = "习近平关于"
 
   /// What a pattern is to the matcher; plain integers, so that reporting a match copies no
   /// reference.
@@ -208,7 +210,7 @@ package struct PhraseIndex: Sendable {
     }
     for word in Self.realWords { add(Array(word.unicodeScalars), .realWord) }
     for form in confusables where form.unicodeScalars.count >= 2 { add(Array(form.unicodeScalars), .foreign) }
-    add(Array("习近平关于".unicodeScalars), .titleTrigger)
+    add(Array(Self.titleTrigger.unicodeScalars), .titleTrigger)
     var payloadStart = [0]
     for list in lists { payloadStart.append(payloadStart.last! + list.count) }
 
@@ -262,12 +264,13 @@ package struct PhraseIndex: Sendable {
 
   // MARK: Limits
 
-  /// The most distinct scalars the phrases and the confusables' forms may use together (the
-  /// matcher's alphabet, ``ScalarAutomaton/maximumAlphabet``, less the index's own words).
-  package static let maximumDistinctScalars = ScalarAutomaton.maximumAlphabet - 64
+  /// The most distinct scalars an index may match on: the matcher's alphabet.
+  package static let maximumDistinctScalars = ScalarAutomaton.maximumAlphabet
 
-  /// The distinct scalars an index of `phrases` and `confusables` would match on, its own
-  /// words aside: a glossary over ``maximumDistinctScalars`` is refused where it is loaded.
+  /// The distinct scalars an index of `phrases` and `confusables` would match on (its
+  /// patterns' scalars: the forms, the series members, the confusables and the index's own
+  /// words; the derived forms, titles dropped and halves, hold no others): a glossary over
+  /// ``maximumDistinctScalars`` is refused where it is loaded.
   package static func distinctScalars(phrases: [CanonicalPhrase], confusables: [String]) -> Int {
     var seen = Set<UInt32>()
     func add(_ text: String) { for scalar in text.unicodeScalars { seen.insert(scalar.value) } }
@@ -278,6 +281,8 @@ package struct PhraseIndex: Sendable {
       phrase.series?.members.forEach(add)
     }
     confusables.forEach(add)
+    realWords.forEach(add)
+    add(titleTrigger)
     return seen.count
   }
 

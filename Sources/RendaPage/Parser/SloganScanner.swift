@@ -29,11 +29,11 @@ enum SloganScanner {
         var j = max(range.lowerBound, consumed)
         while j < range.upperBound {
           // Eight scalars without an opening quote (“ ‘ 「 『 "), most of the text, at once.
-          if j + ScalarLanes.width <= range.upperBound {
-            if !any(Unicode.Scalar.openingQuoteLanes(of: ScalarLanes.block(scalars, at: j))) {
-              j &+= ScalarLanes.width
-              continue
-            }
+          if j + ScalarLanes.width <= range.upperBound,
+            !any(Unicode.Scalar.openingQuoteLanes(of: ScalarLanes.block(scalars, at: j)))
+          {
+            j &+= ScalarLanes.width
+            continue
           }
           let s = scalars[j]
           // (A Han character, most of the text, is rejected at the first test.)
