@@ -51,4 +51,24 @@ struct GlossaryFormulaLookupTests {
     #expect(glossary.formula(named: decomposed) == Self.linear(glossary, decomposed))
     #expect(glossary.formula(named: decomposed) != nil)
   }
+
+  /// Names of ideographs are looked up by their bytes while every name is canonically
+  /// inert; a name that is not (a compatibility ideograph, U+F900 豈 ≡ U+8C48 豈) sends every
+  /// lookup back to canonical equivalence, and the first formula still wins.
+  @Test("an inert query finds a compatibility-ideograph name, and the first of two equivalent names")
+  func inertQueryAgainstOtherNames() {
+    let compatibility = Self.formula("\u{F900}四", gloss: "compatibility")
+    let unified = Self.formula("\u{8C48}四", gloss: "unified")
+    let glossary = Glossary(formulas: [compatibility, unified, Self.formula("三农")], provinces: [])
+    #expect(glossary.formula(named: "\u{8C48}四")?.gloss == "compatibility")
+    #expect(glossary.formula(named: "\u{F900}四")?.gloss == "compatibility")
+    #expect(glossary.formula(named: "三农")?.name == "三农")
+    #expect(glossary.formula(named: "三") == nil)
+    let inertOnly = Glossary(formulas: [unified, compatibility], provinces: [])
+    #expect(inertOnly.formula(named: "\u{F900}四")?.gloss == "unified")
+    for name in ["\u{8C48}四", "\u{F900}四", "三农", "四"] {
+      #expect(glossary.formula(named: name) == Self.linear(glossary, name))
+      #expect(inertOnly.formula(named: name) == Self.linear(inertOnly, name))
+    }
+  }
 }

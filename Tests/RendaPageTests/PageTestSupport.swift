@@ -132,7 +132,7 @@ func pageTestDump(_ page: Page) -> String {
       line += " title=\(title.text.normalized) lines=\(title.lines) (\(title.placement.rawValue))"
     }
     out.append(line)
-    if let lead = article.lead { out.append("  lead: \(lead.normalized.prefix(30))…") }
+    if let lead = article.lead { out.append("  lead: \(PageTest.squeezed(page.text.string(in: lead)).prefix(30))…") }
     for e in article.leadEnumerations { out.append("  lead enum \(e.scheme.rawValue) \(e.markers.map(\.marker))") }
     for h in article.headings {
       out.append("  heading \(h.lines): \(h.text.normalized) ordinal=\(h.ordinal ?? "nil")")

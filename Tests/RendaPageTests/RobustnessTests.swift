@@ -197,7 +197,7 @@ struct RobustnessTests {
         within(title.text.range, "\(a) title")
         inBounds(title.lines, "\(a) title")
       }
-      if let lead = article.lead { within(lead.range, "\(a) lead") }
+      if let lead = article.lead { within(lead, "\(a) lead") }
       inBounds(article.headings.flatMap(\.lines), "\(a) headings")
       for (h, heading) in article.headings.enumerated() {
         within(heading.text.range, "\(a) heading \(h)")

@@ -4,11 +4,11 @@
 /// `schemas/glossary.schema.json`).
 package struct Glossary: Sendable, Equatable {
   package var formulas: [NationalFormula] {
-    didSet { formulaIndex = Self.index(of: formulas) }
+    didSet { formulaIndex = FormulaNameIndex(formulas) }
   }
   /// The first formula named (or aliased) by each name: `formula(named:)` without a
   /// comparison of strings per formula. Derived from `formulas`, so not compared by `==`.
-  private var formulaIndex: [String: Int]
+  private var formulaIndex: FormulaNameIndex
   package var provinces: [Province]
   /// Known OCR misreads (`通讨` → `通过`), for the `ocr-confusable` rule.
   package var confusables: [Confusable]
@@ -22,7 +22,7 @@ package struct Glossary: Sendable, Equatable {
     phrases: [CanonicalPhrase] = []
   ) {
     self.formulas = formulas
-    self.formulaIndex = Self.index(of: formulas)
+    self.formulaIndex = FormulaNameIndex(formulas)
     self.provinces = provinces
     self.confusables = confusables
     self.places = places
@@ -35,17 +35,7 @@ package struct Glossary: Sendable, Equatable {
   /// The formula whose name (or an alias) is exactly `name`, whitespace removed (the first
   /// such formula in `formulas`).
   package func formula(named name: String) -> NationalFormula? {
-    formulaIndex[name].map { formulas[$0] }
-  }
-
-  /// Each name and alias with the index of the first formula it names. `String` keys hash
-  /// and compare by canonical equivalence, as `==` does.
-  private static func index(of formulas: [NationalFormula]) -> [String: Int] {
-    var index: [String: Int] = [:]
-    for (k, formula) in formulas.enumerated() {
-      for name in [formula.name] + formula.aliases where index[name] == nil { index[name] = k }
-    }
-    return index
+    formulaIndex.first(named: name).map { formulas[$0] }
   }
 
   package static func == (a: Glossary, b: Glossary) -> Bool {

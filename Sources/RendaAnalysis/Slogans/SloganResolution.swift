@@ -105,7 +105,7 @@ package enum SloganResolver {
     // announces their number.
     let inFrame =
       (article.title.map { $0.text.range.contains(slogan.range.lowerBound) } ?? false)
-      || (article.lead.map { $0.range.contains(slogan.range.lowerBound) } ?? false)
+      || (article.lead.map { $0.contains(slogan.range.lowerBound) } ?? false)
     if inFrame, let count, count == sections.count, count >= 2 {
       return ResolvedSlogan(
         slogan: slogan, count: count, members: sections.map { ResolvedMember(text: $0.0, range: $0.1) },

@@ -59,7 +59,7 @@ package struct BrokenEnumeration: Check {
     for article in context.page.articles {
       var containers: [Container] = []
       if let lead = article.lead {
-        containers.append(Container(range: lead.range, opener: nil, enumerations: article.leadEnumerations))
+        containers.append(Container(range: lead, opener: nil, enumerations: article.leadEnumerations))
       } else if !article.leadEnumerations.isEmpty, let first = article.leadEnumerations.first?.markers.first {
         containers.append(
           Container(

@@ -145,12 +145,12 @@ package struct BylineProvince: Check {
   private func leadRegion(of article: Article, in page: Page) -> [Int] {
     guard let lead = article.lead else { return [] }
     let n = page.normalized
-    let low = lead.range.lowerBound.utf8
-    let high = lead.range.upperBound.utf8
+    let low = lead.lowerBound.utf8
+    let high = lead.upperBound.utf8
     var indices: [Int] = []
     for blockIndex in article.bodyBlocks where page.blocks[blockIndex].role == .body {
       let block = page.blocks[blockIndex]
-      guard block.range.overlaps(lead.range) else { continue }
+      guard block.range.overlaps(lead) else { continue }
       // The scalars that start at or after `low` and end at or before `high`: starts and
       // ends grow with the index, so they are one run of the block, found by two searches.
       let range = block.normalizedRange

@@ -172,15 +172,18 @@ package struct OCRSpacing: Check {
     var runs: [Int: (message: LocalizedText, fixTitle: LocalizedText)] = [:]
   }
 
+  private static let oneSpaceFixTitle = LocalizedText(zh: "删除空格", en: "Remove the space")
+
   /// The finding of one run of gaps (each the index of the scalar before it).
   private func finding(_ run: ArraySlice<Int>, _ n: NormalizedText, _ wordings: inout Wordings) -> Finding {
     let range = n.sourceRange(run.first!..<(run.last! + 2))
-    let edits = run.map { k in
+    func edit(_ k: Int) -> TextEdit {
       TextEdit(range: TextOffset(utf8: n.end(of: k))..<TextOffset(utf8: n.starts[k + 1]), newText: "")
     }
     let message: LocalizedText
     let fixTitle: LocalizedText
     if run.count == 1 {
+      // Most runs are one space: a finding of one edit, without the edit list.
       let leftScalar = n.scalars[run.first!]
       let rightScalar = n.scalars[run.first! + 1]
       let key = UInt64(leftScalar.value) << 32 | UInt64(rightScalar.value)
@@ -194,7 +197,9 @@ package struct OCRSpacing: Check {
           en: "stray space between “\(left)” and “\(right)” (an OCR line join or letter-spacing)")
         wordings.pairs[key] = message
       }
-      fixTitle = LocalizedText(zh: "删除空格", en: "Remove the space")
+      return Finding(
+        rule: id, severity: defaultSeverity, message: message, range: range, fixTitle: Self.oneSpaceFixTitle,
+        edit: edit(run.first!))
     } else if let known = wordings.runs[run.count] {
       (message, fixTitle) = known
     } else {
@@ -205,7 +210,8 @@ package struct OCRSpacing: Check {
       wordings.runs[run.count] = (message, fixTitle)
     }
     return Finding(
-      rule: id, severity: defaultSeverity, message: message, range: range, fix: Fix(title: fixTitle, edits: edits))
+      rule: id, severity: defaultSeverity, message: message, range: range,
+      fix: Fix(title: fixTitle, edits: run.map(edit)))
   }
 }
 

@@ -225,7 +225,7 @@ package struct SloganCountMismatch: Check {
     guard let count = slogan.announcedCount, count >= 2 else { return nil }
     let inFrame =
       (article.title.map { $0.text.range.contains(slogan.range.lowerBound) } ?? false)
-      || (article.lead.map { $0.range.contains(slogan.range.lowerBound) } ?? false)
+      || (article.lead.map { $0.contains(slogan.range.lowerBound) } ?? false)
     guard inFrame else { return nil }
     // The word the slogan counts: 五个强化 → 强化, 三个坚持 → 坚持.
     let scalars = Array(slogan.text.unicodeScalars)

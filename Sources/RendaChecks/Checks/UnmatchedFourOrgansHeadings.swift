@@ -95,7 +95,7 @@ package struct UnmatchedFourOrgansHeadings: Check {
     let announcement = article.slogans.first { slogan in
       slogan.text == "四个机关"
         && ((article.title.map { $0.text.range.contains(slogan.range.lowerBound) } ?? false)
-          || (article.lead.map { $0.range.contains(slogan.range.lowerBound) } ?? false))
+          || (article.lead.map { $0.contains(slogan.range.lowerBound) } ?? false))
     }
     guard namingSections >= 2 || announcement != nil && namingSections == 1 && sections.count == organs.count
     else { return nil }

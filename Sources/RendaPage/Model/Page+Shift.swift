@@ -111,7 +111,7 @@ extension Article {
     guard !s.isZero else { return self }
     return Article(
       byline: byline?.shifted(by: s), title: title?.shifted(by: s), bodyBlocks: bodyBlocks.map { $0 + s.blocks },
-      lead: lead?.shifted(by: s), headings: headings.map { $0.shifted(by: s) },
+      lead: lead.map(s.range), headings: headings.map { $0.shifted(by: s) },
       runInHeads: runInHeads.map { $0.shifted(by: s) }, leadEnumerations: leadEnumerations.map { $0.shifted(by: s) },
       slogans: slogans.map { $0.shifted(by: s) }, authorNote: authorNote?.shifted(by: s), range: s.range(range))
   }

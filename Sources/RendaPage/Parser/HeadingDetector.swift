@@ -184,25 +184,32 @@ enum HeadingDetector {
 
   /// The leading ordinal of a numbered heading: `一、` `（二）` `(3)` `4.` `第五，`.
   static func ordinal(of normalized: String) -> String? {
-    let scalars = Array(normalized.unicodeScalars)
-    guard let first = scalars.first else { return nil }
-    var end = 0
-    if first.isOpeningParenthesis {
-      var j = 1
-      while j < scalars.count, scalars[j].chineseDigitValue != nil || scalars[j].asciiDigitValue != nil { j += 1 }
-      guard j > 1, j < scalars.count, scalars[j].isClosingParenthesis else { return nil }
-      end = j + 1
+    // Walks the scalars in place: only the ordinal's few are read (this is asked of every
+    // heading candidate, and a copy of the whole text was most of its cost).
+    let view = normalized.unicodeScalars
+    var i = view.startIndex
+    guard i != view.endIndex else { return nil }
+    func isDigit(_ s: Unicode.Scalar) -> Bool { s.chineseDigitValue != nil || s.asciiDigitValue != nil }
+    var digits = 0
+    if view[i].isOpeningParenthesis {
+      i = view.index(after: i)
+      while i != view.endIndex, isDigit(view[i]) {
+        i = view.index(after: i)
+        digits += 1
+      }
+      guard digits > 0, i != view.endIndex, view[i].isClosingParenthesis else { return nil }
     } else {
-      var j = 0
-      while j < scalars.count, scalars[j].chineseDigitValue != nil || scalars[j].asciiDigitValue != nil { j += 1 }
-      guard j > 0, j <= 3, j < scalars.count else { return nil }
-      let mark = scalars[j]
+      while i != view.endIndex, isDigit(view[i]) {
+        i = view.index(after: i)
+        digits += 1
+      }
+      guard digits > 0, digits <= 3, i != view.endIndex else { return nil }
+      let mark = view[i]
       guard mark.value == 0x3001 || mark.value == 0x2E || mark.value == 0xFF0E else { return nil }  // 、 . ．
-      end = j + 1
     }
-    guard end < scalars.count else { return nil }
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[0..<end])
-    return String(view)
+    // Past the mark or the closing parenthesis: the ordinal is followed by the heading's text.
+    i = view.index(after: i)
+    guard i != view.endIndex else { return nil }
+    return String(view[..<i])
   }
 }

@@ -209,7 +209,16 @@ struct PageBuilder {
 
   /// The blocks each article owns, in page order. O(blocks).
   func blocksByArticle(_ articleCount: Int) -> [[Int]] {
-    var owned: [[Int]] = Array(repeating: [], count: articleCount)
+    // Counted first, so that each list is allocated once (not grown block by block).
+    var counts = Array(repeating: 0, count: articleCount)
+    for i in raw.indices {
+      if let k = owner[i], k < articleCount { counts[k] += 1 }
+    }
+    var owned: [[Int]] = counts.map { count in
+      var list: [Int] = []
+      list.reserveCapacity(count)
+      return list
+    }
     for i in raw.indices {
       if let k = owner[i], k < articleCount { owned[k].append(i) }
     }
@@ -219,8 +228,19 @@ struct PageBuilder {
   func buildArticle(_ k: Int, own: [Int], bylines: [Int], title: Title?, headings: [Int]) -> Article {
     var byline: Byline?
     if k < bylines.count { byline = parseByline(bylines[k]) }
-    let body = own.filter { roles[$0] == .body || roles[$0] == .heading }
-    let textBlocks = own.filter { roles[$0] == .body }
+    // The article's blocks by role, in one pass into lists allocated once.
+    var body: [Int] = []
+    var textBlocks: [Int] = []
+    var sloganBlocks: [Int] = []
+    body.reserveCapacity(own.count)
+    textBlocks.reserveCapacity(own.count)
+    sloganBlocks.reserveCapacity(own.count)
+    for i in own {
+      let role = roles[i]
+      if role == .body || role == .heading { body.append(i) }
+      if role == .body { textBlocks.append(i) }
+      if role != .byline && role != .authorNote { sloganBlocks.append(i) }
+    }
     var note: AuthorNote?
     if let n = own.first(where: { roles[$0] == .authorNote }) {
       note = AuthorNote(text: span(raw[n].scalars), line: raw[n].firstLine)
@@ -245,7 +265,7 @@ struct PageBuilder {
       runInHeads = RunInHeadDetector.detect(in: self, blocks: textBlocks, article: k)
     }
     // The lead: body blocks before the first heading, or before the first run-in head.
-    var lead: TextSpan?
+    var lead: TextRange?
     var leadEnumerations: [Enumeration] = []
 
     let leadEnd = headings.isEmpty ? (runInHeads.isEmpty ? nil : firstRunInScalar(runInHeads[0])) : nil
@@ -258,12 +278,10 @@ struct PageBuilder {
     }
 
     if let first = leadScalars.first, let last = leadScalars.last {
-      lead = TextSpan(
-        range: normalized.sourceRange(first.lowerBound..<last.upperBound),
-        normalized: leadScalars.map { normalized.string($0) }.joined())
+      lead = normalized.sourceRange(first.lowerBound..<last.upperBound)
       leadEnumerations = EnumerationScanner.scan(self, blocks: leadCandidates, to: leadEnd ?? Int.max)
     }
-    let slogans = SloganScanner.scan(self, blocks: own.filter { roles[$0] != .byline && roles[$0] != .authorNote })
+    let slogans = SloganScanner.scan(self, blocks: sloganBlocks)
     let allRanges = own.map { normalized.sourceRange(raw[$0].scalars) }
     let lower = allRanges.map(\.lowerBound).min() ?? TextOffset(utf8: 0)
     let upper = allRanges.map(\.upperBound).max() ?? lower

@@ -18,6 +18,12 @@ enum SloganScanner {
 
   /// Words that open with a numeral but announce no count (`双向奔赴`, `一站式`).
   static let notSlogans = ["双向", "一体", "一线", "一站式", "一张图", "一盘棋", "一把手", "一揽子", "一流", "三位一体"]
+  /// ``notSlogans`` as scalars, compared with a quoted text's start.
+  private static let notSloganScalars = notSlogans.map { Array($0.unicodeScalars) }
+
+  private static func startsWithNotSlogan(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+    notSloganScalars.contains { text.starts(with: $0) }
+  }
 
   static func scan(_ b: PageBuilder, blocks: [Int]) -> [QuotedSlogan] {
     var result: [QuotedSlogan] = []
@@ -89,29 +95,39 @@ enum SloganScanner {
     // below come to); most quoted texts are rejected here without a scan.
     guard first.asciiDigitValue != nil || first == "双" || (first.chineseDigitValue ?? 0) != 0 else { return nil }
     if first == "第" { return nil }
-    let numerals = text.filter { $0.chineseDigitValue != nil }
-    let digits = text.filter { $0.asciiDigitValue != nil }
-    if text.contains(where: isRankOrOrdinal) { return nil }
-    if !digits.isEmpty {
+    // One pass, no lists: the numerals' count and whether they are all one digit, whether
+    // there are ASCII digits, and whether anything names a rank or a date.
+    var numerals = 0
+    var numeralValue: Int?
+    var oneNumeralValue = true
+    var hasDigits = false
+    for s in text {
+      if let value = s.chineseDigitValue {
+        numerals += 1
+        if numeralValue == nil { numeralValue = value } else if numeralValue != value { oneNumeralValue = false }
+      }
+      if s.asciiDigitValue != nil { hasDigits = true }
+      if isRankOrOrdinal(s) { return nil }
+    }
+    if hasDigits {
       // Digit slogans: 1355, 2345, 1+N, 4413.
       guard first.asciiDigitValue != nil,
         text.allSatisfy({ $0.asciiDigitValue != nil || $0 == "+" || $0 == "X" || $0 == "N" || $0.isCJKIdeograph })
       else { return nil }
       return (nil, ())
     }
-    if first == "双" { return notSlogans.contains(where: { text.starts(with: $0.unicodeScalars) }) ? nil : (2, ()) }
+    if first == "双" { return startsWithNotSlogan(text) ? nil : (2, ()) }
     guard let leading = chineseNumber(in: text, at: text.startIndex) else {
       // 加减乘除 and other counts without a numeral: not numeric.
       return nil
     }
-    if numerals.count == text.count { return nil }  // 十四五, 八五: plan names
-    if notSlogans.contains(where: { text.starts(with: $0.unicodeScalars) }) { return nil }
+    if numerals == text.count { return nil }  // 十四五, 八五: plan names
+    if startsWithNotSlogan(text) { return nil }
     let after = text.startIndex + leading.length
     if after < text.endIndex, isCounter(text[after]) { return (leading.value, ()) }
     if leading.value > 10 { return nil }  // 二十四节气表: a name, not a count
-    let values = Set(numerals.compactMap(\.chineseDigitValue))
-    if numerals.count == leading.length { return leading.value == 1 ? nil : (leading.value, ()) }
-    if values.count == 1 { return leading.value == 1 ? (nil, ()) : (leading.value, ()) }  // 三进三促; 一人一码 states no count
+    if numerals == leading.length { return leading.value == 1 ? nil : (leading.value, ()) }
+    if numerals > 0 && oneNumeralValue { return leading.value == 1 ? (nil, ()) : (leading.value, ()) }  // 三进三促; 一人一码 states no count
     return (nil, ())
   }
 

@@ -119,7 +119,7 @@ struct FixRoundTrip: Sendable {
       if let title = article.title {
         lines.append("\(a) title \(title.lines.map { $0 + 1 }): \(comparable(title.text.normalized))")
       }
-      lines.append("\(a) lead: \(article.lead.map { "L\(lineOf($0.range))" } ?? "none")")
+      lines.append("\(a) lead: \(article.lead.map { "L\(lineOf($0))" } ?? "none")")
       for h in article.headings {
         lines.append("\(a) heading \(h.lines.map { $0 + 1 }): \(heading(h.text.normalized))")
       }
