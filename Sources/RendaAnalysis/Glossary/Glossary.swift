@@ -1,14 +1,16 @@
+import RendaText
+
 /// The reference data Renda reads pages against: national formulas, the province-level
 /// divisions and places, known OCR misreadings and the fixed official formulations. Plain
 /// values; `RendaData` decodes them from the JSON files in the repository (see
 /// `schemas/glossary.schema.json`).
 package struct Glossary: Sendable, Equatable {
   package var formulas: [NationalFormula] {
-    didSet { formulaIndex = FormulaNameIndex(formulas) }
+    didSet { formulaIndex = Self.index(of: formulas) }
   }
   /// The first formula named (or aliased) by each name: `formula(named:)` without a
   /// comparison of strings per formula. Derived from `formulas`, so not compared by `==`.
-  private var formulaIndex: FormulaNameIndex
+  private var formulaIndex: StringTable
   package var provinces: [Province]
   /// Known OCR misreads (`通讨` → `通过`), for the `ocr-confusable` rule.
   package var confusables: [Confusable]
@@ -22,7 +24,7 @@ package struct Glossary: Sendable, Equatable {
     phrases: [CanonicalPhrase] = []
   ) {
     self.formulas = formulas
-    self.formulaIndex = FormulaNameIndex(formulas)
+    self.formulaIndex = Self.index(of: formulas)
     self.provinces = provinces
     self.confusables = confusables
     self.places = places
@@ -35,7 +37,14 @@ package struct Glossary: Sendable, Equatable {
   /// The formula whose name (or an alias) is exactly `name`, whitespace removed (the first
   /// such formula in `formulas`).
   package func formula(named name: String) -> NationalFormula? {
-    formulaIndex.first(named: name).map { formulas[$0] }
+    formulaIndex[name].map { formulas[$0] }
+  }
+
+  /// Each name and alias with the index of the first formula it names, compared by
+  /// canonical equivalence as `==` does (``StringTable`` answers most lookups by bytes: a
+  /// `String` of ideographs hashes through its NFC form, and every quoted slogan is looked up).
+  private static func index(of formulas: [NationalFormula]) -> StringTable {
+    StringTable(formulas.enumerated().lazy.flatMap { k, formula in ([formula.name] + formula.aliases).map { ($0, k) } })
   }
 
   package static func == (a: Glossary, b: Glossary) -> Bool {
