@@ -224,6 +224,9 @@ package struct FormulaMembers: Check {
     let signatures = forms.map { members in
       members.map { forms in forms.map { form in form.reduce(0) { $0 | Self.signature($1) } } }
     }
+    // The bits that every form of a member has, over all the formula's members: a clause
+    // without one of them lacks a member (one test per formula before the member-by-member one).
+    let required = signatures.map { members in members.reduce(0) { $0 | $1.reduce(~0) { $0 & $1 } } }
     var result: [Finding] = []
     let scalars = n.scalars
     for paragraph in context.page.paragraphs where paragraph.role == .body {
@@ -240,7 +243,7 @@ package struct FormulaMembers: Check {
           for scalar in clause { present |= Self.signature(scalar) }
           for f in formulas.indices where memberCounts[f] - 1 <= joints {
             // A member none of whose forms has all its scalars in the clause is missing.
-            guard signatures[f].allSatisfy({ $0.contains { $0 & ~present == 0 } }),
+            guard required[f] & ~present == 0, signatures[f].allSatisfy({ $0.contains { $0 & ~present == 0 } }),
               let found = Self.members(forms[f], in: clause)
             else { continue }
             if let finding = unquoted(formulas[f], found: found, n, context, skipping: checked) {
