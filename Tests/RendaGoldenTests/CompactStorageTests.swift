@@ -147,6 +147,15 @@ struct CompactStorageTests {
         let oneEdit = Finding(
           rule: "r", severity: .warning, message: Self.title, range: range, fixTitle: fix.title, edit: fix.edits[0])
         #expect(oneEdit == general)
+        let edit = fix.edits[0]
+        let shared = Finding(
+          rule: "r", severity: .warning, message: Self.title, range: range,
+          sharedFix: SharedEditFix(title: fix.title, newText: edit.newText), editRange: edit.range)
+        #expect(shared == general && shared.fixes == [fix] && shared.hasFixes && shared.related.isEmpty)
+        #expect(!shared.mayHaveRelated && shared.mayCiteLines == general.mayCiteLines)
+        #expect(shared.shifted(byBytes: 4) == general.shifted(byBytes: 4))
+        #expect(shared.shifted(byBytes: 4).fixes.map { $0.edits.map(\.range.lowerBound.utf8) } == [[edit.range.lowerBound.utf8 + 4]])
+        #expect(shared.shifted(byBytes: 4).shifted(byBytes: -4) == general)
       }
     }
     let digits = Fix(title: Self.title, edits: [Self.edit(1, 2, "a"), Self.edit(3, 4, "b"), Self.edit(5, 6, "3")])

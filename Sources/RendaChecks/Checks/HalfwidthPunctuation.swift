@@ -158,8 +158,8 @@ package struct HalfwidthPunctuation: Check {
   /// pair for the process, so that thousands of findings share their strings.
   private struct Wording: Sendable {
     var message: LocalizedText
-    var fixTitle: LocalizedText
-    var fullWidth: String
+    /// The fix's title and the full-width text (empty for the unpaired quote, which has none).
+    var fix: SharedEditFix
   }
 
   /// Wordings by `mark << 32 | replacement` (0: the mark's own full-width form); the
@@ -182,7 +182,8 @@ package struct HalfwidthPunctuation: Check {
             en: "half-width \(name.en) \"\(mark)\" in Chinese text: use the full-width \"\(full)\"")
         }
         table[key(mark, replacement)] = Wording(
-          message: message, fixTitle: LocalizedText(zh: "改为全角 \(full)", en: "Replace with \(full)"), fullWidth: full)
+          message: message,
+          fix: SharedEditFix(title: LocalizedText(zh: "改为全角 \(full)", en: "Replace with \(full)"), newText: full))
       }
       table[UInt64(mark.value) << 32 | 1] = Wording(
         message: LocalizedText(
@@ -190,7 +191,7 @@ package struct HalfwidthPunctuation: Check {
           en:
             "half-width \(name.en) \"\(mark)\" in Chinese text: use a full-width quote; the paragraph's "
             + "straight quotes do not pair up, so whether this one opens or closes is for a human to decide"),
-        fixTitle: LocalizedText(zh: "", en: ""), fullWidth: "")
+        fix: SharedEditFix(title: LocalizedText(zh: "", en: ""), newText: ""))
     }
     return table
   }()
@@ -203,8 +204,8 @@ package struct HalfwidthPunctuation: Check {
     let wording = Self.wordings[Self.key(n.scalars[i], replacement)]!
     let range = n.sourceRange(i..<(i + 1))
     return Finding(
-      rule: id, severity: defaultSeverity, message: wording.message, range: range, fixTitle: wording.fixTitle,
-      edit: TextEdit(range: range, newText: wording.fullWidth))
+      rule: id, severity: defaultSeverity, message: wording.message, range: range, sharedFix: wording.fix,
+      editRange: range)
   }
 
   private func unpairedQuote(at i: Int, _ n: NormalizedText) -> Finding {

@@ -172,7 +172,8 @@ package struct OCRSpacing: Check {
     var runs: [Int: (message: LocalizedText, fixTitle: LocalizedText)] = [:]
   }
 
-  private static let oneSpaceFixTitle = LocalizedText(zh: "删除空格", en: "Remove the space")
+  private static let oneSpaceFix = SharedEditFix(
+    title: LocalizedText(zh: "删除空格", en: "Remove the space"), newText: "")
 
   /// The finding of one run of gaps (each the index of the scalar before it).
   private func finding(_ run: ArraySlice<Int>, _ n: NormalizedText, _ wordings: inout Wordings) -> Finding {
@@ -198,8 +199,8 @@ package struct OCRSpacing: Check {
         wordings.pairs[key] = message
       }
       return Finding(
-        rule: id, severity: defaultSeverity, message: message, range: range, fixTitle: Self.oneSpaceFixTitle,
-        edit: edit(run.first!))
+        rule: id, severity: defaultSeverity, message: message, range: range, sharedFix: Self.oneSpaceFix,
+        editRange: edit(run.first!).range)
     } else if let known = wordings.runs[run.count] {
       (message, fixTitle) = known
     } else {

@@ -27,6 +27,7 @@ extension Finding {
     switch extras {
     case .none: return false
     case .oneEdit(let fix): return digits(fix.title) || digits(fix.edit.newText)
+    case .sharedEdit(let fix, _, _): return digits(fix.title) || digits(fix.newText)
     case .twoEdits(let fix): return digits(fix.title) || digits(fix.first.newText) || digits(fix.second.newText)
     case .oneFix(let one): return digits(one.fix.title) || one.fix.edits.contains { digits($0.newText) }
     case .lists(let lists):

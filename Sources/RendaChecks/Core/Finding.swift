@@ -32,7 +32,11 @@ package enum Language: String, Sendable, Equatable, CaseIterable {
 /// when both are empty, one small immutable object holding the fix's title and edits in
 /// the common cases (one fix and nothing related), the arrays otherwise. The properties
 /// read and write as before. The rules that report thousands of findings build theirs with
-/// `init(…fix:)` or `init(…fixTitle:edit:)`, which skip the lists that `init(…fixes:)` takes.
+/// `init(…fix:)` or `init(…fixTitle:edit:)`, which skip the lists that `init(…fixes:)` takes,
+/// or with `init(…sharedFix:editRange:)`: a one-edit fix whose title and replacement the
+/// rule made once (``SharedEditFix``), the finding holding only the edit's range beside it,
+/// so that building it allocates nothing (ocr-spacing's and halfwidth-punctuation's
+/// thousands per megabyte).
 ///
 /// Moving a finding with the text (`shift(byBytes:)`, every finding after an edit on each
 /// keystroke) changes `range` and `extrasShift`, never `extras`: the ranges stored there are
@@ -84,6 +88,20 @@ package struct Finding: Sendable {
     self.message = message
     self.range = range
     extras = .oneEdit(OneEditFix(title: fixTitle, edit: edit))
+  }
+
+  /// A finding whose one certain fix replaces `editRange` with `fix`'s text, under its
+  /// title: equal to `init(rule:severity:message:range:fixTitle: fix.title, edit:
+  /// TextEdit(range: editRange, newText: fix.newText))`, without an object of its own.
+  package init(
+    rule: String, severity: Severity, message: LocalizedText, range: TextRange, sharedFix fix: SharedEditFix,
+    editRange: TextRange
+  ) {
+    self.rule = rule
+    self.severity = severity
+    self.message = message
+    self.range = range
+    extras = .sharedEdit(fix, lower: editRange.lowerBound.utf8, upper: editRange.upperBound.utf8)
   }
 
   /// Other places that explain the finding (the announcement, the sibling headings).
@@ -138,6 +156,10 @@ extension Finding: Equatable {
   case none
   /// One fix of one edit, nothing related.
   case oneEdit(OneEditFix)
+  /// One fix of one edit whose title and text many findings share, nothing related: the
+  /// edit's range (UTF-8 offsets) is stored here. (Two `Int`s: `TextRange`'s offsets are not
+  /// `@usableFromInline`, as a case of this enum must be.)
+  case sharedEdit(SharedEditFix, lower: Int, upper: Int)
   /// One fix of two edits, nothing related.
   case twoEdits(TwoEditFix)
   /// One fix of no edit or of three or more, nothing related.
@@ -177,6 +199,8 @@ extension Finding: Equatable {
     switch self {
     case .none: []
     case .oneEdit(let fix): [Fix(title: fix.title, edits: [fix.edit])]
+    case .sharedEdit(let fix, let lower, let upper):
+      [Fix(title: fix.title, edits: [TextEdit(range: TextOffset(utf8: lower)..<TextOffset(utf8: upper), newText: fix.newText)])]
     case .twoEdits(let fix): [Fix(title: fix.title, edits: [fix.first, fix.second])]
     case .oneFix(let fix): [fix.fix]
     case .lists(let lists): lists.fixes
@@ -186,7 +210,7 @@ extension Finding: Equatable {
   var hasFixes: Bool {
     switch self {
     case .none: false
-    case .oneEdit, .twoEdits, .oneFix: true
+    case .oneEdit, .sharedEdit, .twoEdits, .oneFix: true
     case .lists(let lists): !lists.fixes.isEmpty
     }
   }
@@ -199,6 +223,18 @@ extension Finding: Equatable {
   init(title: LocalizedText, edit: TextEdit) {
     self.title = title
     self.edit = edit
+  }
+}
+
+/// The title and replacement text of a one-edit fix that many findings share (a rule's
+/// fixed wording: `删除空格` with nothing, `改为全角 ，` with `，`), made once by the rule.
+@usableFromInline package final class SharedEditFix: Sendable {
+  package let title: LocalizedText
+  package let newText: String
+
+  package init(title: LocalizedText, newText: String) {
+    self.title = title
+    self.newText = newText
   }
 }
 
