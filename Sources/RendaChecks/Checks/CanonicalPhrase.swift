@@ -125,8 +125,16 @@ package struct CanonicalPhrase: Check {
 
     let articles = ArticleLookup(page)
     let formulaSpans = formulaMembersSpans(near: scan.defects, context, articles)
+    // The occurrences of the defects' own entries, by entry: only those are read (a few
+    // dozen defects against thousands of occurrences, each a dictionary update before).
+    var wanted = [Bool](repeating: false, count: index.phrases.count)
+    for defect in scan.defects {
+      if let entry = defect.entry, entry < wanted.count { wanted[entry] = true }
+    }
     var byEntry: [Int: [PhraseOccurrence]] = [:]
-    for occurrence in scan.occurrences { byEntry[occurrence.entry, default: []].append(occurrence) }
+    for occurrence in scan.occurrences where occurrence.entry >= wanted.count || wanted[occurrence.entry] {
+      byEntry[occurrence.entry, default: []].append(occurrence)
+    }
 
     var result: [Finding] = []
     for defect in scan.defects {

@@ -200,8 +200,33 @@ package struct HalfwidthPunctuation: Check {
     UInt64(mark.value) << 32 | UInt64(replacement?.unicodeScalars.first?.value ?? 0)
   }
 
+  /// `wordings` as a flat table read by ``slot(_:_:)`` (a finding's wording without hashing:
+  /// thousands of findings per megabyte).
+  private static let wordingSlots: [Wording?] = {
+    var slots = [Wording?](repeating: nil, count: 128 * 6)
+    for (key, wording) in wordings {
+      slots[slot(Unicode.Scalar(UInt32(key >> 32))!, UInt32(truncatingIfNeeded: key))] = wording
+    }
+    return slots
+  }()
+
+  /// The slot of an ASCII mark's wording: `replacement` as in `wordings`' keys (0 the mark's
+  /// own full-width form, the quote's value, 1 the unpaired quote).
+  private static func slot(_ mark: Unicode.Scalar, _ replacement: UInt32) -> Int {
+    let kind =
+      switch replacement {
+      case 0: 0
+      case 0x201C: 1
+      case 0x201D: 2
+      case 0x2018: 3
+      case 0x2019: 4
+      default: 5
+      }
+    return Int(mark.value & 0x7F) * 6 + kind
+  }
+
   private func finding(at i: Int, _ n: NormalizedText, replacement: String? = nil) -> Finding {
-    let wording = Self.wordings[Self.key(n.scalars[i], replacement)]!
+    let wording = Self.wordingSlots[Self.slot(n.scalars[i], replacement?.unicodeScalars.first?.value ?? 0)]!
     let range = n.sourceRange(i..<(i + 1))
     return Finding(
       rule: id, severity: defaultSeverity, message: wording.message, range: range, sharedFix: wording.fix,
@@ -209,7 +234,7 @@ package struct HalfwidthPunctuation: Check {
   }
 
   private func unpairedQuote(at i: Int, _ n: NormalizedText) -> Finding {
-    let wording = Self.wordings[UInt64(n.scalars[i].value) << 32 | 1]!
+    let wording = Self.wordingSlots[Self.slot(n.scalars[i], 1)]!
     return Finding(rule: id, severity: defaultSeverity, message: wording.message, range: n.sourceRange(i..<(i + 1)))
   }
 }
