@@ -102,7 +102,8 @@ package struct OCRSpacing: Check {
         if gaps.isEmpty { continue }
         // Runs of spaced text: consecutive gaps at most `runReach` tokens apart.
         var runStart = 0
-        for g in 1...gaps.count where g == gaps.count || tokens(n, (gaps[g - 1] + 1)...gaps[g]) > Self.runReach {
+        for g in 1...gaps.count
+        where g == gaps.count || tokens(n, (gaps[g - 1] + 1)...gaps[g], over: Self.runReach) > Self.runReach {
           findings.append(finding(gaps[runStart..<g], n, &wordings))
           runStart = g
         }
@@ -112,8 +113,9 @@ package struct OCRSpacing: Check {
 
   /// Tokens in `range`: each Han character counts one, a run of other ASCII text (`42`,
   /// `123+X`) counts one, punctuation counts none (a justified line sets it unspaced:
-  /// `库 ，较 好`, `依 托“123+X”人 大`).
-  private func tokens(_ n: NormalizedText, _ range: ClosedRange<Int>) -> Int {
+  /// `库 ，较 好`, `依 托“123+X”人 大`). Counted until the count passes `limit` (the
+  /// caller asks only whether it does: two gaps far apart on a line stop at the fourth token).
+  private func tokens(_ n: NormalizedText, _ range: ClosedRange<Int>, over limit: Int) -> Int {
     var count = 0
     var previousASCII = false
     for k in range {
@@ -121,6 +123,7 @@ package struct OCRSpacing: Check {
       let ascii = s.isASCII && !Self.isASCIIMark(s)
       if ascii && !previousASCII || !ascii && !s.isCJKPunctuation && !Self.isASCIIMark(s) {
         count += 1
+        if count > limit { break }
       }
       previousASCII = ascii
     }
