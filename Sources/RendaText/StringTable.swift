@@ -23,12 +23,9 @@ package struct StringTable: Sendable {
       byEquivalence[key] = value
       if allKeysInert && !key.unicodeScalars.allSatisfy(\.isCanonicallyInert) { allKeysInert = false }
     }
-    if allKeysInert {
-      byBytes.reserveCapacity(byEquivalence.count)
-      for (key, value) in byEquivalence { byBytes[UTF8Key(key)] = value }
-    } else {
-      byBytes = [:]
-    }
+    guard allKeysInert else { return }
+    byBytes.reserveCapacity(byEquivalence.count)
+    for (key, value) in byEquivalence { byBytes[UTF8Key(key)] = value }
   }
 
   /// The value of the key equivalent to `key`, if any.
