@@ -158,14 +158,15 @@ package struct HalfwidthPunctuation: Check {
   /// pair for the process, so that thousands of findings share their strings.
   private struct Wording: Sendable {
     var message: LocalizedText
-    /// The fix's title and the full-width text (empty for the unpaired quote, which has none).
-    var fix: SharedEditFix
+    /// The fix's title and the full-width text; nil for the unpaired quote, which has none.
+    var fix: SharedEditFix?
   }
 
-  /// Wordings by `mark << 32 | replacement` (0: the mark's own full-width form); the
-  /// unpaired-quote wording of a quote mark at `mark << 32 | 1`.
-  private static let wordings: [UInt64: Wording] = {
-    var table: [UInt64: Wording] = [:]
+  /// Wordings in a flat table by ``slot(_:_:)``, read without hashing (thousands of findings
+  /// per megabyte): each mark with each replacement (nil: its own full-width form), and each
+  /// mark's unpaired-quote wording.
+  private static let wordings: [Wording?] = {
+    var table = [Wording?](repeating: nil, count: 128 * 6)
     for (mark, name) in names {
       for replacement in [nil, "“", "”", "‘", "’"] as [String?] {
         let full = replacement ?? name.fullWidth
@@ -181,60 +182,55 @@ package struct HalfwidthPunctuation: Check {
             zh: "中文里用了半角\(name.zh)“\(mark)”，应为全角“\(full)”",
             en: "half-width \(name.en) \"\(mark)\" in Chinese text: use the full-width \"\(full)\"")
         }
-        table[key(mark, replacement)] = Wording(
+        table[slot(mark, .replacement(replacement))] = Wording(
           message: message,
           fix: SharedEditFix(title: LocalizedText(zh: "改为全角 \(full)", en: "Replace with \(full)"), newText: full))
       }
-      table[UInt64(mark.value) << 32 | 1] = Wording(
+      table[slot(mark, .unpairedQuote)] = Wording(
         message: LocalizedText(
           zh: "中文里用了半角\(name.zh) \(mark)，应为全角引号；本段半角引号不成对，无法确定是前引号还是后引号",
           en:
             "half-width \(name.en) \"\(mark)\" in Chinese text: use a full-width quote; the paragraph's "
             + "straight quotes do not pair up, so whether this one opens or closes is for a human to decide"),
-        fix: SharedEditFix(title: LocalizedText(zh: "", en: ""), newText: ""))
+        fix: nil)
     }
     return table
   }()
 
-  private static func key(_ mark: Unicode.Scalar, _ replacement: String?) -> UInt64 {
-    UInt64(mark.value) << 32 | UInt64(replacement?.unicodeScalars.first?.value ?? 0)
+  private enum WordingKind {
+    /// The mark replaced by `String` (a full-width quote), or by its own full-width form.
+    case replacement(String?)
+    case unpairedQuote
   }
 
-  /// `wordings` as a flat table read by ``slot(_:_:)`` (a finding's wording without hashing:
-  /// thousands of findings per megabyte).
-  private static let wordingSlots: [Wording?] = {
-    var slots = [Wording?](repeating: nil, count: 128 * 6)
-    for (key, wording) in wordings {
-      slots[slot(Unicode.Scalar(UInt32(key >> 32))!, UInt32(truncatingIfNeeded: key))] = wording
-    }
-    return slots
-  }()
-
-  /// The slot of an ASCII mark's wording: `replacement` as in `wordings`' keys (0 the mark's
-  /// own full-width form, the quote's value, 1 the unpaired quote).
-  private static func slot(_ mark: Unicode.Scalar, _ replacement: UInt32) -> Int {
-    let kind =
-      switch replacement {
-      case 0: 0
-      case 0x201C: 1
-      case 0x201D: 2
-      case 0x2018: 3
-      case 0x2019: 4
-      default: 5
+  /// The slot in `wordings` of an ASCII mark's wording.
+  private static func slot(_ mark: Unicode.Scalar, _ kind: WordingKind) -> Int {
+    let column =
+      switch kind {
+      case .replacement(nil): 0
+      case .replacement(let quote?):
+        // By the quote's scalar, not by comparing strings (asked of every quote finding).
+        switch quote.unicodeScalars.first?.value {
+        case 0x201C: 1  // “
+        case 0x201D: 2  // ”
+        case 0x2018: 3  // ‘
+        default: 4  // ’
+        }
+      case .unpairedQuote: 5
       }
-    return Int(mark.value & 0x7F) * 6 + kind
+    return Int(mark.value & 0x7F) * 6 + column
   }
 
   private func finding(at i: Int, _ n: NormalizedText, replacement: String? = nil) -> Finding {
-    let wording = Self.wordingSlots[Self.slot(n.scalars[i], replacement?.unicodeScalars.first?.value ?? 0)]!
+    let wording = Self.wordings[Self.slot(n.scalars[i], .replacement(replacement))]!
     let range = n.sourceRange(i..<(i + 1))
     return Finding(
-      rule: id, severity: defaultSeverity, message: wording.message, range: range, sharedFix: wording.fix,
+      rule: id, severity: defaultSeverity, message: wording.message, range: range, sharedFix: wording.fix!,
       editRange: range)
   }
 
   private func unpairedQuote(at i: Int, _ n: NormalizedText) -> Finding {
-    let wording = Self.wordingSlots[Self.slot(n.scalars[i], 1)]!
+    let wording = Self.wordings[Self.slot(n.scalars[i], .unpairedQuote)]!
     return Finding(rule: id, severity: defaultSeverity, message: wording.message, range: n.sourceRange(i..<(i + 1)))
   }
 }

@@ -181,9 +181,8 @@ package struct OCRSpacing: Check {
   /// The finding of one run of gaps (each the index of the scalar before it).
   private func finding(_ run: ArraySlice<Int>, _ n: NormalizedText, _ wordings: inout Wordings) -> Finding {
     let range = n.sourceRange(run.first!..<(run.last! + 2))
-    func edit(_ k: Int) -> TextEdit {
-      TextEdit(range: TextOffset(utf8: n.end(of: k))..<TextOffset(utf8: n.starts[k + 1]), newText: "")
-    }
+    /// The space after scalar `k`, which the fix removes.
+    func gap(_ k: Int) -> TextRange { TextOffset(utf8: n.end(of: k))..<TextOffset(utf8: n.starts[k + 1]) }
     let message: LocalizedText
     let fixTitle: LocalizedText
     if run.count == 1 {
@@ -203,7 +202,7 @@ package struct OCRSpacing: Check {
       }
       return Finding(
         rule: id, severity: defaultSeverity, message: message, range: range, sharedFix: Self.oneSpaceFix,
-        editRange: edit(run.first!).range)
+        editRange: gap(run.first!))
     } else if let known = wordings.runs[run.count] {
       (message, fixTitle) = known
     } else {
@@ -215,7 +214,7 @@ package struct OCRSpacing: Check {
     }
     return Finding(
       rule: id, severity: defaultSeverity, message: message, range: range,
-      fix: Fix(title: fixTitle, edits: run.map(edit)))
+      fix: Fix(title: fixTitle, edits: run.map { TextEdit(range: gap($0), newText: "") }))
   }
 }
 
