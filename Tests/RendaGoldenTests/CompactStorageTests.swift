@@ -46,9 +46,18 @@ struct CompactStorageTests {
       let clamped = range.clamped(to: 0..<expected.count)
       #expect(found == gaps.filter { $0 >= clamped.lowerBound && $0 + 1 < clamped.upperBound }, "\(range)")
     }
-    // Assembled from parts (the window splice), the offsets read back the same.
+    // Line by line, the recorded gaps are those of the plain scan inside the line.
+    for line in 0..<(n.lineStarts.count - 1) {
+      var found: [Int] = []
+      n.forEachGap(onLine: line) { found.append($0) }
+      let range = n.range(ofLine: line)
+      #expect(found == gaps.filter { $0 >= range.lowerBound && $0 + 1 < range.upperBound }, "line \(line)")
+    }
+    // Assembled from parts (the window splice), the offsets and the gaps read back the same.
     let assembled = NormalizedText(scalars: n.scalars, starts: Array(n.starts), lineStarts: n.lineStarts)
     #expect(Array(assembled.starts) == expected.map(\.1))
+    #expect(assembled.inlineGaps == n.inlineGaps)
+    #expect(assembled.lineGapStarts == n.lineGapStarts)
   }
 
   @Test("Offsets of every seed equal a plain scan", arguments: Repository.seeds)
@@ -64,7 +73,10 @@ struct CompactStorageTests {
       // Line breaks of every kind (the storage's bound counts one per line), over more than
       // 255 words (where the bound's byte lanes are summed).
       "\r\n", "一\r\n二\r三\n", "\n\n\n", String(repeating: "\n", count: 5000), String(repeating: "人\r\n", count: 1000),
-      String(repeating: "人大a代表\n", count: 2000)]
+      String(repeating: "人大a代表\n", count: 2000),
+      // Whitespace inside lines, leading and trailing: only what stands between two scalars of
+      // a line is a gap.
+      " 一 \t二  \n  三\u{0}四 \n\u{A0}五\u{A0}\u{3000}\r\n六\u{2003}七\u{FEFF}\t"]
     {
       Self.expectSame(string)
     }

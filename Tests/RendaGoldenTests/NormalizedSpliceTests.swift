@@ -46,6 +46,8 @@ struct NormalizedSpliceTests {
     #expect(Array(spliced.ends) == Array(fresh.ends))
     #expect(spliced.lineStarts == fresh.lineStarts)
     #expect(spliced.starts.isCompact == fresh.starts.isCompact)
+    #expect(spliced.inlineGaps == fresh.inlineGaps)
+    #expect(spliced.lineGapStarts == fresh.lineGapStarts)
   }
 
   static func page(_ lines: Int, width: Int = 20) -> String {

@@ -87,13 +87,14 @@ package struct OCRSpacing: Check {
         guard scalars.count > 1 else { continue }
         // A gap: scalar k ends (`n.end(of: k)`) before scalar k + 1 starts.
         gaps.removeAll(keepingCapacity: true)
-        n.forEachGap(in: scalars) { k in
+        n.forEachGap(onLine: line) { k in
           if isChinese(n, k, away: -1, within: block.normalizedRange)
             && isChinese(n, k + 1, away: 1, within: block.normalizedRange)
           {
             gaps.append(k)
           }
         }
+        if gaps.isEmpty { continue }
         // A heading that separates its phrases with a comma (`强化政策学习,及时贯彻上 级精神`)
         // has no phrase-separating space.
         if phrased, !n.scalars[scalars].contains(where: \.isComma) {

@@ -10,7 +10,8 @@ import RendaText
 ///
 /// Memory: about 6 bytes per kept scalar: the scalar (4) and its start offset (about 2, see
 /// ``SourceOffsets``); the end of a scalar is its start plus its UTF-8 length (the text is
-/// valid UTF-8), so it is not stored.
+/// valid UTF-8), so it is not stored. Beside them, 8 bytes per line and per in-line gap
+/// (``inlineGaps``).
 ///
 /// - Complexity: built in one forward pass over the UTF-8 bytes.
 package struct NormalizedText: Sendable {
@@ -23,6 +24,13 @@ package struct NormalizedText: Sendable {
   /// For each source line, the index of its first normalized scalar (and, at
   /// `lineCount`, the total count): line `l` owns `scalars[lineStarts[l]..<lineStarts[l+1]]`.
   package private(set) var lineStarts: [Int]
+  /// Every `k` after which the scan removed whitespace (a space, a tab, U+3000, NUL…) before
+  /// a scalar of the same line, in order: the gaps that ``forEachGap(onLine:_:)`` reports,
+  /// recorded where the scan skips a scalar (rare) instead of found again from the offsets.
+  package private(set) var inlineGaps: [Int]
+  /// For each line, the index in ``inlineGaps`` of its first gap (and, at `lineCount`, the
+  /// number of gaps), as ``lineStarts`` is for the scalars.
+  package private(set) var lineGapStarts: [Int]
 
   package init(_ text: SourceText) {
     let bytes = text.bytes
@@ -31,9 +39,10 @@ package struct NormalizedText: Sendable {
     lineStarts.reserveCapacity(index.lineCount + 1)
     var starts = SourceOffsets(wide: bytes.count > Int(UInt32.max))
     var scalars: [Unicode.Scalar] = []
+    var gaps = Gaps(lines: index.lineCount)
     bytes.withUnsafeBufferPointer { buffer in
       if starts.isWide {
-        Self.scan(buffer, index, &lineStarts) { scalar, offset in
+        Self.scan(buffer, index, &lineStarts, &gaps) { scalar, offset in
           scalars.append(scalar)
           starts.append(offset)
         }
@@ -57,7 +66,7 @@ package struct NormalizedText: Sendable {
             let anchors = anchorBuffer.baseAddress!
             var anchor = 0
             var overflow = 0
-            Self.scan(buffer, index, &lineStarts) { scalar, offset in
+            Self.scan(buffer, index, &lineStarts, &gaps) { scalar, offset in
               precondition(kept < bound, "NormalizedText: the text is not valid UTF-8")
               if kept & SourceOffsets.groupMask == 0 {
                 anchor = offset
@@ -83,10 +92,11 @@ package struct NormalizedText: Sendable {
       }
       starts = SourceOffsets(wide: false, compact: false)
       lineStarts.removeAll(keepingCapacity: true)
+      gaps = Gaps(lines: index.lineCount)
       kept = 0
       let narrow = [UInt32](unsafeUninitializedCapacity: bound) { offsets, offsetCount in
         scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { values, valueCount in
-          Self.scan(buffer, index, &lineStarts) { scalar, offset in
+          Self.scan(buffer, index, &lineStarts, &gaps) { scalar, offset in
             precondition(kept < bound, "NormalizedText: the text is not valid UTF-8")
             (values.baseAddress! + kept).initialize(to: scalar)
             (offsets.baseAddress! + kept).initialize(to: UInt32(truncatingIfNeeded: offset))
@@ -99,9 +109,33 @@ package struct NormalizedText: Sendable {
       starts.narrow = narrow
     }
     lineStarts.append(scalars.count)
+    gaps.lineStarts.append(gaps.gaps.count)
     self.scalars = scalars
     self.starts = starts
     self.lineStarts = lineStarts
+    self.inlineGaps = gaps.gaps
+    self.lineGapStarts = gaps.lineStarts
+  }
+
+  /// The in-line gaps while the scan records them.
+  private struct Gaps {
+    var gaps: [Int] = []
+    var lineStarts: [Int] = []
+
+    init(lines: Int) { lineStarts.reserveCapacity(lines + 1) }
+
+    /// The scan skipped whitespace with `count` scalars kept, `lineStart` of them before
+    /// this line: a gap after the last one kept, if it is on this line (once however long
+    /// the whitespace).
+    @inline(__always) mutating func skipped(count: Int, lineStart: Int) {
+      if count > lineStart && gaps.last != count &- 1 { gaps.append(count &- 1) }
+    }
+
+    /// The line ended with `count` scalars kept: a gap after its last scalar is trailing
+    /// whitespace, not a gap between two of its scalars.
+    @inline(__always) mutating func endLine(count: Int) {
+      if gaps.count > lineStarts[lineStarts.count - 1], gaps.last == count &- 1 { gaps.removeLast() }
+    }
   }
 
   /// At least the number of scalars the scan keeps: the scalars (the bytes that are not
@@ -145,19 +179,26 @@ package struct NormalizedText: Sendable {
   }
 
   /// The one pass: calls `keep(scalar, offset)` for every scalar of `buffer` that is not
-  /// whitespace, a line break or NUL, and records where each line's scalars start.
+  /// whitespace, a line break or NUL, records where each line's scalars start, and records
+  /// the in-line gaps where it skips a scalar (rare).
   @inline(__always)
   private static func scan(
-    _ buffer: UnsafeBufferPointer<UInt8>, _ index: LineIndex, _ lineStarts: inout [Int],
+    _ buffer: UnsafeBufferPointer<UInt8>, _ index: LineIndex, _ lineStarts: inout [Int], _ gaps: inout Gaps,
     _ keep: (Unicode.Scalar, Int) -> Void
   ) {
     var count = 0
     guard let bytes = buffer.baseAddress else {
-      for _ in 0..<index.lineCount { lineStarts.append(0) }
+      for _ in 0..<index.lineCount {
+        lineStarts.append(0)
+        gaps.lineStarts.append(0)
+      }
       return
     }
     for line in 0..<index.lineCount {
+      if line > 0 { gaps.endLine(count: count) }
       lineStarts.append(count)
+      gaps.lineStarts.append(gaps.gaps.count)
+      let lineStart = count
       let range = index.contentRange(ofLine: line)
       var offset = range.lowerBound.utf8
       let end = range.upperBound.utf8
@@ -173,6 +214,8 @@ package struct NormalizedText: Sendable {
           if Self.isKeptThreeByte(value) {
             keep(unsafeBitCast(value, to: Unicode.Scalar.self), offset)
             count &+= 1
+          } else {
+            gaps.skipped(count: count, lineStart: lineStart)
           }
           offset &+= 3
           continue
@@ -182,6 +225,8 @@ package struct NormalizedText: Sendable {
           if lead != 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D && lead != 0 {
             keep(Unicode.Scalar(lead), offset)
             count += 1
+          } else {
+            gaps.skipped(count: count, lineStart: lineStart)
           }
           offset += 1
           continue
@@ -201,10 +246,13 @@ package struct NormalizedText: Sendable {
         if !scalar.isInlineWhitespace {
           keep(scalar, offset)
           count += 1
+        } else {
+          gaps.skipped(count: count, lineStart: lineStart)
         }
         offset += length
       }
     }
+    if index.lineCount > 0 { gaps.endLine(count: count) }
   }
 
   /// Whether the three-byte scalar `value` (U+0800–FFFF) is kept: it is not white space
@@ -223,6 +271,18 @@ package struct NormalizedText: Sendable {
     self.scalars = scalars
     self.starts = offsets
     self.lineStarts = lineStarts
+    // The gaps from the offsets, line by line.
+    var gaps: [Int] = []
+    var lineGapStarts: [Int] = []
+    lineGapStarts.reserveCapacity(lineStarts.count)
+    for line in lineStarts.indices {
+      lineGapStarts.append(gaps.count)
+      guard line + 1 < lineStarts.count else { break }
+      let range = lineStarts[line]..<lineStarts[line + 1]
+      for k in range.dropLast() where starts[k] + EndOffsets.utf8Length(scalars[k]) < starts[k + 1] { gaps.append(k) }
+    }
+    self.inlineGaps = gaps
+    self.lineGapStarts = lineGapStarts
   }
 
   /// The view of an edited text made of this view and `window`, the view of the edited
@@ -275,10 +335,39 @@ package struct NormalizedText: Sendable {
       }
       initialized = lineCount
     }
+    // In-line gaps: they belong to their lines, and the window replaced whole lines, so the
+    // prefix's below `lower`, the window's moved by `lower`, the suffix's (from `upper`) moved
+    // by `shift`; each line's first gap as the line starts are (the window's whole list is
+    // taken: it holds only the lines taken).
+    let shift = lower + window.count - upper
+    let gapsBelow = { (bound: Int) -> Int in
+      var low = 0
+      var high = self.inlineGaps.count
+      while low < high {
+        let mid = (low + high) >> 1
+        if self.inlineGaps[mid] < bound { low = mid + 1 } else { high = mid }
+      }
+      return low
+    }
+    let prefixGaps = gapsBelow(lower)
+    let suffixGapsFrom = keepsLinesAfter ? gapsBelow(upper) : inlineGaps.count
+    var newGaps: [Int] = []
+    newGaps.reserveCapacity(prefixGaps + window.inlineGaps.count + inlineGaps.count - suffixGapsFrom)
+    newGaps += inlineGaps[..<prefixGaps]
+    for k in window.inlineGaps { newGaps.append(k &+ lower) }
+    for k in inlineGaps[suffixGapsFrom...] { newGaps.append(k &+ shift) }
+    var newLineGapStarts: [Int] = []
+    newLineGapStarts.reserveCapacity(lineCount)
+    newLineGapStarts += lineGapStarts[..<lines.lowerBound]
+    for i in 0..<taken { newLineGapStarts.append(window.lineGapStarts[i] &+ prefixGaps) }
+    let gapShift = prefixGaps + window.inlineGaps.count - suffixGapsFrom
+    for i in lineGapStarts.count - suffixLines..<lineGapStarts.count { newLineGapStarts.append(lineGapStarts[i] &+ gapShift) }
     var result = self
     result.scalars = spliced
     result.starts = offsets
     result.lineStarts = newLineStarts
+    result.inlineGaps = newGaps
+    result.lineGapStarts = newLineGapStarts
     return result
   }
 
@@ -292,6 +381,14 @@ package struct NormalizedText: Sendable {
     let range = range.clamped(to: 0..<count)
     guard range.count > 1 else { return }
     starts.forEachGap(scalars: scalars, in: range, body)
+  }
+
+  /// Calls `body(k)`, in order, for each `k` of line `line` after which the source has
+  /// whitespace the view does not, before the line's next scalar: what
+  /// ``forEachGap(in:_:)`` reports over ``range(ofLine:)``, read from ``inlineGaps``.
+  package func forEachGap(onLine line: Int, _ body: (Int) -> Void) {
+    guard line >= 0, line + 1 < lineGapStarts.count else { return }
+    for g in lineGapStarts[line]..<lineGapStarts[line + 1] { body(inlineGaps[g]) }
   }
 
   /// Normalized scalars of one line.
