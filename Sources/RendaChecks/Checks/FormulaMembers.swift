@@ -229,13 +229,17 @@ package struct FormulaMembers: Check {
     let required = signatures.map { members in members.reduce(0) { $0 | $1.reduce(~0) { $0 & $1 } } }
     var result: [Finding] = []
     let scalars = n.scalars
+    // The table's storage, read once (a static's is checked for its first use at each read).
+    let slots = Self.jointSlots
     for paragraph in context.page.paragraphs where paragraph.role == .body {
       var start = paragraph.normalizedRange.lowerBound
       let end = paragraph.normalizedRange.upperBound
       while start < end {
         // A list needs a 、 (or 和/与/及) between neighbours: count them on the way to the
         // clause's end (in a clause of six scalars or more).
-        let (stop, joints) = scalars.withUnsafeBufferPointer { Self.clause(from: start, to: end, in: $0) }
+        let (stop, joints) = scalars.withUnsafeBufferPointer { scalars in
+          slots.withUnsafeBufferPointer { Self.clause(from: start, to: end, in: scalars, joints: $0) }
+        }
         if joints >= 2 {
           // Indices, not copies of the formulas and their forms: a copy retains every array in it.
           let clause = scalars[start..<stop]
@@ -266,35 +270,38 @@ package struct FormulaMembers: Check {
   /// The end of the clause that starts at `start` (the first mark that ``endsListClause(_:)``,
   /// or `end`) and its list joints (``isListJoint(_:)``), 0 when it is shorter than six.
   @inline(__always) private static func clause(
-    from start: Int, to end: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>
+    from start: Int, to end: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>, joints slots: UnsafeBufferPointer<UInt32>
   ) -> (stop: Int, joints: Int) {
     var stop = start
     var joints = 0
     while stop < end {
       let s = scalars[stop]
-      if s.isInHanBlocks {
-        // No ideograph ends a clause (the marks of endsListClause are punctuation); of them
-        // only 和 与 及 join a list. Counted without a branch: a test of anything about a
-        // random ideograph (its value's parity, as it was) is mispredicted half the time.
-        joints &+= jointIdeographs(s)
-      } else if s.value == 0x3001 {
-        joints += 1
-      } else if endsListClause(s) {
-        break
-      }
+      // A joint (``jointSlots``) counted without a branch: a test of anything about a random
+      // ideograph (its value's parity, as it was) is mispredicted half the time.
+      joints &+= slots[Int(s.value & 63)] == s.value ? 1 : 0
+      // No ideograph ends a clause (the marks of endsListClause are punctuation), nor does `、`.
+      if !s.isInHanBlocks && s.value != 0x3001 && endsListClause(s) { break }
       stop += 1
     }
     return (stop, stop - start >= 6 ? joints : 0)
   }
 
+  /// The joints of ``isListJoint(_:)`` (`、` 和 与 及), each at index `value & 63` (no two
+  /// share one), and elsewhere a value no scalar has: `jointSlots[v & 63] == v` counts a
+  /// joint with one load and one comparison (three comparisons with each ideograph, as it
+  /// was, cost the clause scan half its instructions).
+  private static let jointSlots: [UInt32] = {
+    var table = [UInt32](repeating: .max, count: 64)
+    for joint in ["、", "和", "与", "及"] as [Unicode.Scalar] {
+      precondition(table[Int(joint.value & 63)] == .max, "two joints share a slot")
+      table[Int(joint.value & 63)] = joint.value
+    }
+    return table
+  }()
+
   /// `、` 和 与 及: what joins the items of a list.
   private static func isListJoint(_ s: Unicode.Scalar) -> Bool {
-    s.value == 0x3001 || jointIdeographs(s) != 0
-  }
-
-  /// 1 for the ideographs that join a list (和 与 及), else 0: counted without a branch.
-  @inline(__always) private static func jointIdeographs(_ s: Unicode.Scalar) -> Int {
-    (s == "和" ? 1 : 0) &+ (s == "与" ? 1 : 0) &+ (s == "及" ? 1 : 0)
+    jointSlots[Int(s.value & 63)] == s.value
   }
 
   /// Clause marks other than `、` (a list runs across `、`).
