@@ -13,20 +13,29 @@
 /// A plain wrapper around `Int` so that byte offsets cannot be confused with
 /// line numbers, UTF-16 columns or scalar counts. Offsets are not checked on
 /// construction; every API that takes one clamps it into the text.
-package struct TextOffset: Hashable, Comparable, Sendable {
+///
+/// Public, with its comparisons written out and `@inlinable`, where the rest of the module
+/// is `package`: this toolchain calls a `package` `@inlinable` function from other modules
+/// instead of inlining it, and the comparisons the protocol supplies (`<=`, `>`, `>=`) went
+/// through its witness table; every module builds and compares offsets (on 1 MB, 57,000
+/// calls to the initializer and 35,000 through the witness of `<=`).
+public struct TextOffset: Hashable, Comparable, Sendable {
   /// Bytes from the start of the text.
-  package var utf8: Int
+  public var utf8: Int
 
-  package init(utf8: Int) {
+  @inlinable public init(utf8: Int) {
     self.utf8 = utf8
   }
 
   /// The start of every text.
   package static let zero = TextOffset(utf8: 0)
 
-  package static func < (lhs: TextOffset, rhs: TextOffset) -> Bool {
-    lhs.utf8 < rhs.utf8
-  }
+  @inlinable public static func == (lhs: TextOffset, rhs: TextOffset) -> Bool { lhs.utf8 == rhs.utf8 }
+  @inlinable public static func < (lhs: TextOffset, rhs: TextOffset) -> Bool { lhs.utf8 < rhs.utf8 }
+  @inlinable public static func <= (lhs: TextOffset, rhs: TextOffset) -> Bool { lhs.utf8 <= rhs.utf8 }
+  @inlinable public static func > (lhs: TextOffset, rhs: TextOffset) -> Bool { lhs.utf8 > rhs.utf8 }
+  @inlinable public static func >= (lhs: TextOffset, rhs: TextOffset) -> Bool { lhs.utf8 >= rhs.utf8 }
+  @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(utf8) }
 
   /// This offset moved by `utf8Delta` bytes (not clamped).
   package func advanced(byUTF8 utf8Delta: Int) -> TextOffset {
@@ -36,7 +45,7 @@ package struct TextOffset: Hashable, Comparable, Sendable {
 
 extension TextOffset: CustomStringConvertible {
   /// `@12` for byte 12: short enough for test failure messages.
-  package var description: String { "@\(utf8)" }
+  public var description: String { "@\(utf8)" }
 }
 
 /// A half-open range of UTF-8 byte offsets.

@@ -111,7 +111,7 @@ enum ArticleSections {
   static func shortened(_ text: String, limit: Int) -> String {
     let scalars = text.unicodeScalars
     guard scalars.count > limit else { return text }
-    return String(String.UnicodeScalarView(scalars.prefix(limit))) + "…"
+    return String(scalars: scalars.prefix(limit)) + "…"
   }
 
   /// Joins localized parts with the language's list separator.
@@ -158,8 +158,7 @@ enum ArticleSections {
   }
 
   /// Reads a Chinese numeral of one or two places at `scalars[i...]`: value and length.
-  static func chineseNumber<C: RandomAccessCollection>(in scalars: C, at i: C.Index) -> (value: Int, length: Int)?
-  where C.Element == Unicode.Scalar, C.Index == Int {
+  static func chineseNumber(in scalars: [Unicode.Scalar], at i: Int) -> (value: Int, length: Int)? {
     RendaPage.chineseNumber(in: scalars, at: i)
   }
 

@@ -31,9 +31,7 @@ enum BylineParser {
       let close = items[open...].firstIndex(where: { $0.scalar.isClosingParenthesis }) ?? items.endIndex
       let inside = items[(open + 1)..<close].filter { $0.scalar.isCJKIdeograph || $0.scalar.properties.isAlphabetic }
       if !inside.isEmpty {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: inside.map(\.scalar))
-        province = String(view)
+        province = String(scalars: inside.map(\.scalar))
         let first = inside.first!
         let last = inside.last!
         provinceRange = TextOffset(utf8: first.offset)..<TextOffset(utf8: last.offset + last.length)
@@ -84,11 +82,7 @@ enum BylineParser {
         i += 1
       }
     }
-    return names.map { name in
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: name)
-      return String(view)
-    }
+    return names.map { String(scalars: $0) }
   }
 
   /// Splits a run of characters with no spaces into names of two or three characters.
@@ -132,10 +126,7 @@ enum BylineParser {
   }
 
   private static func isCompoundSurname(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
-    var view = String.UnicodeScalarView()
-    view.append(a)
-    view.append(b)
-    return compoundSurnames.contains(String(view))
+    return compoundSurnames.contains(String(scalars: [a, b]))
   }
 
   private static let compoundSurnames: Set<String> = [
