@@ -148,7 +148,8 @@ package struct BylineProvince: Check {
     let low = lead.lowerBound.utf8
     let high = lead.upperBound.utf8
     var indices: [Int] = []
-    for blockIndex in article.bodyBlocks where page.blocks[blockIndex].role == .body {
+    for blockIndex in article.bodyBlocks {
+      guard case .body = page.blocks[blockIndex].role else { continue }
       let block = page.blocks[blockIndex]
       guard block.range.overlaps(lead) else { continue }
       // The scalars that start at or after `low` and end at or before `high`: starts and

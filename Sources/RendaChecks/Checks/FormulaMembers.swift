@@ -231,7 +231,8 @@ package struct FormulaMembers: Check {
     let scalars = n.scalars
     // The table's storage, read once (a static's is checked for its first use at each read).
     let slots = Self.jointSlots
-    for paragraph in context.page.paragraphs where paragraph.role == .body {
+    for paragraph in context.page.paragraphs {
+      guard case .body = paragraph.role else { continue }
       var start = paragraph.normalizedRange.lowerBound
       let end = paragraph.normalizedRange.upperBound
       while start < end {

@@ -80,8 +80,15 @@ package struct OCRSpacing: Check {
     var wordings = Wordings()
     // One buffer for every line's gaps (most lines have none).
     var gaps: [Int] = []
-    for block in page.blocks where block.role != .byline {
-      let phrased = block.role == .heading || block.role == .title || block.role == .furniture
+    for block in page.blocks {
+      // (A `switch`, not `==`: from this module `==` on a role is a call through its
+      // conformance, once per block and test.)
+      let phrased: Bool
+      switch block.role {
+      case .byline: continue
+      case .heading, .title, .furniture: phrased = true
+      default: phrased = false
+      }
       for line in block.lines {
         let scalars = n.range(ofLine: line)
         guard scalars.count > 1 else { continue }

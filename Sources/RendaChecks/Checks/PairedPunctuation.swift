@@ -76,7 +76,8 @@ package struct PairedPunctuation: Check {
     var stack: [(scalar: Unicode.Scalar, index: Int)] = []
     n.scalars.withUnsafeBufferPointer { scalars in
       Self.marks.withUnsafeBufferPointer { marks in
-        for paragraph in context.page.paragraphs where paragraph.role != .byline {
+        for paragraph in context.page.paragraphs {
+          if case .byline = paragraph.role { continue }
           stack.removeAll(keepingCapacity: true)
           for i in paragraph.normalizedRange {
             let s = scalars[i]

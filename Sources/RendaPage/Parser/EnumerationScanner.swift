@@ -32,7 +32,16 @@ enum EnumerationScanner {
             clauseStart = j < end && isClauseBoundary(scalars[j - 1])
             continue
           }
-          clauseStart = isClauseBoundary(scalars[j])
+          let s = scalars[j]
+          if s.isInHanBlocks {
+            // A run of ideographs, most of the text: none ends a clause, so no marker starts
+            // inside the run or right after it (a test per scalar, not a test and a store).
+            j &+= 1
+            while j < end && scalars[j].isInHanBlocks { j &+= 1 }
+            clauseStart = false
+            continue
+          }
+          clauseStart = isClauseBoundary(s)
           j &+= 1
         }
       }
