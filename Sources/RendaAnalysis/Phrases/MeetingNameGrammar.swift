@@ -102,6 +102,9 @@ package enum MeetingNameGrammar {
     let upper = range.upperBound
     var i = lower
     while i < upper {
+      // Only 届 and 大 start a name's reading: the scalars between are passed eight at a time.
+      i = nextCandidate(from: i, to: upper, in: s)
+      guard i < upper else { break }
       let c = s[i]
       if c == "届", let number = numeral(endingAt: i, in: s, from: lower) {
         var start = number.lowerBound
@@ -183,6 +186,23 @@ package enum MeetingNameGrammar {
       i += 1
     }
     return (defects, mentions)
+  }
+
+  /// The first index of `from..<to` that holds 届 or 大 (`to` when none does): blocks of
+  /// eight scalars without either (most of them) are passed by two vector compares.
+  private static func nextCandidate(from start: Int, to end: Int, in s: [Unicode.Scalar]) -> Int {
+    s.withUnsafeBufferPointer { buffer in
+      var i = start
+      let jie = ScalarLanes.Block(repeating: 0x5C4A)  // 届
+      let da = ScalarLanes.Block(repeating: 0x5927)  // 大
+      while i &+ ScalarLanes.width <= end {
+        let block = ScalarLanes.block(buffer, at: i)
+        if any((block .== jie) .| (block .== da)) { break }
+        i &+= ScalarLanes.width
+      }
+      while i < end, buffer[i].value != 0x5C4A, buffer[i].value != 0x5927 { i &+= 1 }
+      return i
+    }
   }
 
   private static func string(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
