@@ -822,9 +822,12 @@ package struct PhraseIndex: Sendable {
       let topic = start + 5
       var k = topic
       while k < min(range.upperBound, topic + 30), !Self.isClauseMark(s[k]) {
-        if k > topic, k + thought.count <= range.upperBound, Array(s[k..<(k + thought.count)]) == thought {
+        // (Compared in place: a copy of each four scalars to compare cost an allocation each.)
+        if k > topic, s[k] == thought[0], k + thought.count <= range.upperBound,
+          s[k..<(k + thought.count)].elementsEqual(thought)
+        {
           let end = k + thought.count
-          let expected = "习近平总书记关于" + String(String.UnicodeScalarView(s[topic..<k])) + "重要思想"
+          let expected = "习近平总书记关于" + String(scalars: s[topic..<k]) + "重要思想"
           result.append(
             Candidate(
               defect: PhraseDefect(entry: nil, range: start..<end, kind: .droppedTitle("总书记"), expected: expected),
