@@ -294,8 +294,11 @@ package struct ScalarAutomaton: Sendable {
       }
       seen += range.count
     }
-    var first = Stream(ranges: 0..<split)
-    var second = Stream(ranges: split..<ranges.count)
+    // Room for the matches of a page of prose (about one every fourteen scalars on the
+    // seeds, so one in twelve; a page with more grows the arrays), the second stream's
+    // to be appended to the first's: no array regrown and copied on the way.
+    var first = Stream(ranges: 0..<split, capacity: total / 12 + 16)
+    var second = Stream(ranges: split..<ranges.count, capacity: (total - seen) / 12 + 16)
     scalars.withUnsafeBufferPointer { text in
       bmpSymbols.withUnsafeBufferPointer { bmp in
         denseNext.withUnsafeBufferPointer { dense in
@@ -366,8 +369,12 @@ package struct ScalarAutomaton: Sendable {
       }
     }
     var result = Matches()
-    result.matches = first.found + second.found
-    result.starts = first.starts + second.starts.dropFirst().map { $0 + first.found.count }
+    let firstCount = first.found.count
+    first.starts.reserveCapacity(first.starts.count + second.starts.count - 1)
+    for start in second.starts.dropFirst() { first.starts.append(start + firstCount) }
+    first.found += second.found
+    result.matches = first.found
+    result.starts = first.starts
     return result
   }
 
@@ -384,10 +391,11 @@ package struct ScalarAutomaton: Sendable {
     /// Where each of its ranges' occurrences start in `found`, and the end.
     var starts: [Int] = [0]
 
-    init(ranges: Range<Int>) {
+    init(ranges: Range<Int>, capacity: Int) {
       self.ranges = ranges
       current = ranges.lowerBound - 1
       starts.reserveCapacity(ranges.count + 1)
+      found.reserveCapacity(capacity)
     }
 
     /// Moves to the next range with scalars left, from the root, closing the ranges passed;
