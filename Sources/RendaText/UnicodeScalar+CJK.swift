@@ -122,3 +122,44 @@ extension String {
     }
   }
 }
+
+extension String {
+  /// The string's scalars, as `Array(unicodeScalars)` has them, decoded from its UTF-8 in
+  /// two tight passes (count the scalars, then decode into storage of that size): the
+  /// generic copy walked the scalar view twice through its index type, three to four times
+  /// the instructions for a heading's text.
+  package var scalarArray: [Unicode.Scalar] {
+    var string = self
+    return string.withUTF8 { utf8 in
+      var count = 0
+      for byte in utf8 where byte & 0xC0 != 0x80 { count &+= 1 }
+      // Reserved and appended (an array made with `unsafeUninitializedCapacity` allocated
+      // through the generic runtime, its element type's metadata looked up each time).
+      var scalars: [Unicode.Scalar] = []
+      scalars.reserveCapacity(count)
+      // A `String` is valid UTF-8: every lead byte is followed by its continuation bytes.
+      var i = 0
+      while i < utf8.count {
+        let lead = utf8[i]
+        let value: UInt32
+        if lead < 0x80 {
+          value = UInt32(lead)
+          i &+= 1
+        } else if lead < 0xE0 {
+          value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+          i &+= 2
+        } else if lead < 0xF0 {
+          value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+          i &+= 3
+        } else {
+          value =
+            UInt32(lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+            | UInt32(utf8[i + 3] & 0x3F)
+          i &+= 4
+        }
+        scalars.append(unsafeBitCast(value, to: Unicode.Scalar.self))
+      }
+      return scalars
+    }
+  }
+}

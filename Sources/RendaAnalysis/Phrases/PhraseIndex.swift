@@ -685,8 +685,12 @@ package struct PhraseIndex: Sendable {
   {
     guard let series = entries[e].series else { return [] }
     let n = series.members.count
+    // At least min(n - 1, 2) distinct members hit (tested before sorting, without a set).
+    let needed = min(n - 1, 2)
+    if needed >= 1 {
+      guard let first = hits.first, needed == 1 || hits.contains(where: { $0.index != first.index }) else { return [] }
+    }
     let sorted = hits.sorted { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
-    guard Set(sorted.map(\.index)).count >= min(n - 1, 2) else { return [] }
     // Chains: members joined by one list mark or by nothing.
     var used = [Bool](repeating: false, count: sorted.count)
     var chains: [Chain] = []
@@ -815,8 +819,11 @@ package struct PhraseIndex: Sendable {
   // MARK: 重要思想 without its title
 
   /// `习近平关于…重要思想` not in the glossary: the name of a 重要思想 carries 总书记.
+  private static let thought = Array("重要思想".unicodeScalars)
+
   private func droppedTitles(_ s: [Unicode.Scalar], _ range: Range<Int>, triggers: [Int]) -> [Candidate] {
-    let thought = Array("重要思想".unicodeScalars)
+    guard !triggers.isEmpty else { return [] }
+    let thought = Self.thought
     var result: [Candidate] = []
     for start in triggers {
       let topic = start + 5

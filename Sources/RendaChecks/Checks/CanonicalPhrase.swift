@@ -260,12 +260,12 @@ package struct CanonicalPhrase: Check {
     var words: [Unicode.Scalar: [FormulaWord]] = [:]
     for (f, formula) in glossary.formulas.enumerated() {
       for name in [formula.name] + formula.aliases where name.unicodeScalars.count >= 2 {
-        let scalars = Array(name.unicodeScalars)
+        let scalars = name.scalarArray
         words[scalars[0], default: []].append((scalars, f, -1))
       }
       for (m, member) in formula.members.enumerated() {
         for text in [member.text] + member.variants where text.unicodeScalars.count >= 2 {
-          let scalars = Array(text.unicodeScalars)
+          let scalars = text.scalarArray
           words[scalars[0], default: []].append((scalars, f, m))
         }
       }

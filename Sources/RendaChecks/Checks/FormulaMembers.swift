@@ -218,7 +218,7 @@ package struct FormulaMembers: Check {
     let n = context.page.normalized
     // Each formula's members' forms as scalars, made once per page rather than per clause.
     let forms = formulas.map { formula in
-      formula.members.map { member in ([member.text] + member.variants).map { Array($0.unicodeScalars) } }
+      formula.members.map { member in ([member.text] + member.variants).map(\.scalarArray) }
     }
     let memberCounts = formulas.map(\.members.count)
     let signatures = forms.map { members in

@@ -19,7 +19,7 @@ enum ArticleSections {
 
     /// The text without a leading ordinal and without a run-in head's final stop.
     var core: [Unicode.Scalar] {
-      var scalars = Array(text.normalized.unicodeScalars)
+      var scalars = text.normalized.scalarArray
       if let ordinal, scalars.starts(with: ordinal.unicodeScalars) {
         scalars.removeFirst(ordinal.unicodeScalars.count)
       }
