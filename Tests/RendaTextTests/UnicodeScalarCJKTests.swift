@@ -94,6 +94,15 @@ struct UnicodeScalarCJKTests {
     let text = Array("一二三四".unicodeScalars)
     #expect(String(scalars: text[1..<3]) == "二三")
   }
+
+  @Test("a String's scalar array: every UTF-8 length, a long text, a substring's copy, and none")
+  func scalarArrayOfString() {
+    let samples = ["", "a", "é", "中文，", "😀𠀋", "a中😀é\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+      String(repeating: "人大代表", count: 300), String("一二三四五".dropFirst(2))]
+    for sample in samples {
+      #expect(sample.scalarArray == Array(sample.unicodeScalars), "\(sample.prefix(8))")
+    }
+  }
 }
 
 extension Unicode.GeneralCategory {
