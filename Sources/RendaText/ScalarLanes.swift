@@ -36,4 +36,14 @@ public enum ScalarLanes {
   public static func asciiLanes(of block: Block) -> Mask {
     block .< Block(repeating: 0x80)
   }
+
+  /// The lanes whose scalar is outside the Han blocks (`Unicode.Scalar.isInHanBlocks`,
+  /// U+3400–9FFF): every mark, letter and digit. Two signed compares (a scalar is below
+  /// 2^31): baseline x86-64 has no unsigned compare of 32-bit lanes, and the one
+  /// ``lanes(of:in:count:)`` makes is emulated, several times the instructions.
+  @inlinable @inline(__always)
+  public static func nonHanLanes(of block: Block) -> Mask {
+    let signed = unsafeBitCast(block, to: SIMD8<Int32>.self)
+    return (signed .< SIMD8<Int32>(repeating: 0x3400)) .| (signed .>= SIMD8<Int32>(repeating: 0xA000))
+  }
 }

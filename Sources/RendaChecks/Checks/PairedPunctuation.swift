@@ -79,10 +79,21 @@ package struct PairedPunctuation: Check {
         for paragraph in context.page.paragraphs {
           if case .byline = paragraph.role { continue }
           stack.removeAll(keepingCapacity: true)
-          for i in paragraph.normalizedRange {
-            let s = scalars[i]
-            guard marks[Int(s.value & 63)] == s.value else { continue }
-            take(s, at: i, &stack, &findings, n)
+          var i = paragraph.normalizedRange.lowerBound
+          let end = paragraph.normalizedRange.upperBound
+          while i < end {
+            // Eight ideographs (no mark is one) passed at once: a block with any other
+            // scalar, a mark or a comma, scalar by scalar.
+            if i &+ ScalarLanes.width <= end, !any(ScalarLanes.nonHanLanes(of: ScalarLanes.block(scalars, at: i))) {
+              i &+= ScalarLanes.width
+              continue
+            }
+            let stop = Swift.min(end, i &+ ScalarLanes.width)
+            while i < stop {
+              let s = scalars[i]
+              if marks[Int(s.value & 63)] == s.value { take(s, at: i, &stack, &findings, n) }
+              i &+= 1
+            }
           }
           for unclosed in stack { findings.append(unclosedOpener(unclosed, n)) }
         }
