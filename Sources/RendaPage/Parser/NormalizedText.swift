@@ -279,7 +279,7 @@ package struct NormalizedText: Sendable {
       lineGapStarts.append(gaps.count)
       guard line + 1 < lineStarts.count else { break }
       let range = lineStarts[line]..<lineStarts[line + 1]
-      for k in range.dropLast() where starts[k] + EndOffsets.utf8Length(scalars[k]) < starts[k + 1] { gaps.append(k) }
+      if range.count > 1 { offsets.forEachGap(scalars: scalars, in: range) { gaps.append($0) } }
     }
     self.inlineGaps = gaps
     self.lineGapStarts = lineGapStarts
