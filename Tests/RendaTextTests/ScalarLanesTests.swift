@@ -7,8 +7,8 @@ struct ScalarLanesTests {
   /// Blocks of scalars from every plane and near the edges the lanes' tests draw.
   static let samples: [Unicode.Scalar] = [
     "\0", "a", "\u{7F}", "\u{80}", "\u{2017}", "\u{2018}", "\u{201D}", "\u{201E}", "\u{3009}", "\u{300A}",
-    "\u{3011}", "\u{3012}", "\u{33FF}", "\u{3400}", "人", "\u{9FFF}", "\u{A000}", "\u{FF07}", "\u{FF08}", "\u{FF09}", "\u{FF0A}", "\u{FFFF}", "\u{10000}",
-    "\u{10FFFF}",
+    "\u{3011}", "\u{3012}", "\u{33FF}", "\u{3400}", "人", "\u{9FFF}", "\u{A000}", "\u{FF07}", "\u{FF08}",
+    "\u{FF09}", "\u{FF0A}", "\u{FFFF}", "\u{10000}", "\u{10FFFF}",
   ]
 
   @Test("a block reads eight scalars from any offset, and each lane's test is the scalar test")

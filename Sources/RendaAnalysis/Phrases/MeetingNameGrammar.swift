@@ -188,6 +188,12 @@ package enum MeetingNameGrammar {
     return (defects, mentions)
   }
 
+  /// Whether `s[range]` holds a 届 or a 大, where every meeting name ``scan(_:range:)`` reads
+  /// is anchored: a paragraph without either has none.
+  package static func mayNameMeeting(_ s: [Unicode.Scalar], range: Range<Int>) -> Bool {
+    nextCandidate(from: range.lowerBound, to: range.upperBound, in: s) < range.upperBound
+  }
+
   /// The first index of `from..<to` that holds 届 or 大 (`to` when none does): blocks of
   /// eight scalars without either (most of them) are passed by two vector compares.
   private static func nextCandidate(from start: Int, to end: Int, in s: [Unicode.Scalar]) -> Int {

@@ -389,7 +389,7 @@ package struct PhraseIndex: Sendable {
       }
     }
     if scratch.occurrences.isEmpty && scratch.formHits.isEmpty && scratch.anchors.isEmpty && scratch.members.isEmpty
-      && scratch.triggers.isEmpty && !Self.mayNameMeeting(s, range)
+      && scratch.triggers.isEmpty && !MeetingNameGrammar.mayNameMeeting(s, range: range)
     {
       return
     }
@@ -848,11 +848,6 @@ package struct PhraseIndex: Sendable {
   }
 
   // MARK: Helpers
-
-  /// Whether the paragraph holds a 届 or a 大 (a meeting name the grammar should read).
-  private static func mayNameMeeting(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-    s[range].contains { $0 == "届" || $0 == "大" }
-  }
 
   /// The edit that turns `printed` (at `offset`) into `canonical`: the differing middle.
   private static func minimalEdit(from printed: [Unicode.Scalar], to canonical: [Unicode.Scalar], at offset: Int)

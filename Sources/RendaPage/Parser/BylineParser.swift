@@ -126,7 +126,7 @@ enum BylineParser {
   }
 
   private static func isCompoundSurname(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
-    return compoundSurnames.contains(String(scalars: [a, b]))
+    compoundSurnames.contains(String(scalars: [a, b]))
   }
 
   private static let compoundSurnames: Set<String> = [
