@@ -249,7 +249,8 @@ private struct ParagraphView {
   /// those beyond them (`,"下` reads `"` as Chinese because of `下`).
   func isChinese(_ i: Int, away step: Int) -> Bool {
     var i = i
-    while let s = at(i), Self.asciiMarks.contains(s) { i += step }
+    // (ASCII first: nearly every scalar asked is Chinese, and the set hashes what it is asked.)
+    while let s = at(i), s.isASCII, Self.asciiMarks.contains(s) { i += step }
     guard let s = at(i) else { return false }
     return s.isCJKIdeograph || s.isCJKPunctuation
   }

@@ -92,13 +92,17 @@ package struct HeadingFormat: Check {
     _ i: Int, _ sections: [ArticleSections.Section], _ lengths: [Int], _ context: CheckContext
   ) -> Finding? {
     guard sections.count >= 3 else { return nil }
-    let siblings = sections.indices.filter { $0 != i }
-    let sorted = siblings.map { lengths[$0] }.sorted()
+    // The siblings' lengths, sorted: one copy (a list of the siblings and a map of it cost
+    // two grown arrays per heading); the siblings themselves only for a finding.
+    var sorted = lengths
+    sorted.remove(at: i)
+    sorted.sort()
     let median =
       sorted.count % 2 == 1
       ? Double(sorted[sorted.count / 2]) : Double(sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     let own = lengths[i]
     guard Double(own) > 1.6 * median, Double(own) - median > 8 else { return nil }
+    let siblings = sections.indices.filter { $0 != i }
     let cited = ArticleSections.list(
       siblings.map { k in
         let cite = ArticleSections.cite(sections[k].text, in: context, limit: 20)

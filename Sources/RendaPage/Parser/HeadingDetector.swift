@@ -17,7 +17,11 @@ enum HeadingDetector {
 
   /// - Parameter owned: the blocks the article owns, in page order.
   static func detect(in b: PageBuilder, own owned: [Int], article k: Int, bylines: [Int]) -> Result {
-    let own = owned.filter { b.roles[$0] == .body }
+    // Nearly every block an article owns is body text: its list reserved at once (a
+    // `filter` grew it block by block).
+    var own: [Int] = []
+    own.reserveCapacity(owned.count)
+    for i in owned where b.roles[i] == .body { own.append(i) }
     let firstAfterByline: Int? = k < bylines.count ? own.first(where: { $0 > bylines[k] }) : nil
     var candidates = own.filter { b.isCandidate($0) }
     if b.doubleSpaced, let lead = firstAfterByline { candidates.removeAll { $0 == lead } }

@@ -100,7 +100,11 @@ struct PageBuilder {
   }
 
   func lines(of blocks: [Int]) -> [Int] {
-    blocks.flatMap { Array(raw[$0].firstLine...raw[$0].lastLine) }
+    // One list of the right size (`flatMap` made an array per block and grew the result).
+    var lines: [Int] = []
+    lines.reserveCapacity(blocks.reduce(0) { $0 + raw[$1].lastLine - raw[$1].firstLine + 1 })
+    for i in blocks { lines.append(contentsOf: raw[i].firstLine...raw[i].lastLine) }
+    return lines
   }
 
   // MARK: Build
@@ -248,10 +252,12 @@ struct PageBuilder {
     // Sections.
     var sectionHeadings: [SectionHeading] = []
     let firstHeading = headings.first
-    let leadBlocks = textBlocks.filter { firstHeading == nil || $0 < firstHeading! }
+    // The blocks and headings are in page order: a section's blocks are a run of the text
+    // blocks, copied at once (a `filter` grew its list block by block).
+    let leadBlocks = Array(textBlocks.prefix { firstHeading == nil || $0 < firstHeading! })
     for (n, h) in headings.enumerated() {
       let next = n + 1 < headings.count ? headings[n + 1] : Int.max
-      let sectionBlocks = textBlocks.filter { $0 > h && $0 < next }
+      let sectionBlocks = Array(textBlocks.drop { $0 <= h }.prefix { $0 < next })
       let enumerations = EnumerationScanner.scan(self, blocks: sectionBlocks)
       let headingSpan = span(raw[h].scalars)
       sectionHeadings.append(

@@ -51,11 +51,18 @@ enum RunInHeadDetector {
     var best: [Int] = []
     var bestStrong = 0
     for (s, seed) in candidates.enumerated() {
-      let group = candidates.indices.filter { $0 == s || parallel(seed, candidates[$0]) }
-      let strong = group.filter { candidates[$0].isStrong }.count
-      guard group.count >= 3 || group.count == announced && group.count >= minimum, strong >= 2 else { continue }
-      if group.count > best.count || group.count == best.count && strong > bestStrong {
-        best = group
+      // Counted first; the group's list is made only when it is the best so far (a list per
+      // candidate, and one more to count the strong, were most of the detector's allocations).
+      func inGroup(_ j: Int) -> Bool { j == s || parallel(seed, candidates[j]) }
+      var size = 0
+      var strong = 0
+      for j in candidates.indices where inGroup(j) {
+        size += 1
+        if candidates[j].isStrong { strong += 1 }
+      }
+      guard size >= 3 || size == announced && size >= minimum, strong >= 2 else { continue }
+      if size > best.count || size == best.count && strong > bestStrong {
+        best = candidates.indices.filter(inGroup)
         bestStrong = strong
       }
     }
