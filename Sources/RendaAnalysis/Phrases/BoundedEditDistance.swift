@@ -60,22 +60,25 @@ package enum BoundedEditDistance {
   /// 民), the one farthest from both ends of the pattern is given.
   ///
   /// - Complexity: O(|pattern|): the longest common prefix and suffix decide it.
-  package static func singleEdit<T: RandomAccessCollection>(
-    from pattern: [Unicode.Scalar], to text: T
-  ) -> SingleEdit? where T.Element == Unicode.Scalar, T.Index == Int {
+  package static func singleEdit<P: RandomAccessCollection, T: RandomAccessCollection>(
+    from pattern: P, to text: T
+  ) -> SingleEdit? where P.Element == Unicode.Scalar, P.Index == Int, T.Element == Unicode.Scalar, T.Index == Int {
     let n = pattern.count
     let m = text.count
+    let p0 = pattern.startIndex
     let t0 = text.startIndex
     guard abs(n - m) <= 1 else { return nil }
     var prefix = 0
     let shorter = min(n, m)
-    while prefix < shorter, pattern[prefix] == text[t0 + prefix] { prefix += 1 }
+    while prefix < shorter, pattern[p0 + prefix] == text[t0 + prefix] { prefix += 1 }
     var suffix = 0
-    while suffix < shorter, pattern[n - 1 - suffix] == text[t0 + m - 1 - suffix] { suffix += 1 }
+    while suffix < shorter, pattern[p0 + n - 1 - suffix] == text[t0 + m - 1 - suffix] { suffix += 1 }
     if n == m {
       if prefix == n { return nil }
       if prefix + suffix >= n - 1 { return .substitution(prefix) }
-      if prefix + suffix == n - 2, pattern[prefix] == text[t0 + prefix + 1], pattern[prefix + 1] == text[t0 + prefix] {
+      if prefix + suffix == n - 2, pattern[p0 + prefix] == text[t0 + prefix + 1],
+        pattern[p0 + prefix + 1] == text[t0 + prefix]
+      {
         return .transposition(prefix)
       }
       return nil
