@@ -82,6 +82,18 @@ struct CompactStorageTests {
     }
   }
 
+  @Test("Offsets spread unevenly (ASCII, ideographs, a long gap) are found from a guess that is far off")
+  func unevenSpread() {
+    // The anchor search starts where an even spread would put the offset: here it is off by
+    // thousands of groups, in both directions, and must widen its bracket to the answer.
+    let ascii = String(repeating: "a", count: 6_000)
+    let ideographs = String(repeating: "人", count: 3_000)
+    let gap = String(repeating: " ", count: 60_000)
+    let uneven = ascii + ideographs + gap + "大" + String(repeating: "b\n", count: 4_000) + String(repeating: "代表", count: 500)
+    Self.expectSame(uneven)
+    #expect(NormalizedText(SourceText(uneven)).starts.isCompact)
+  }
+
   @Test("A group spanning more than 64 KiB of whitespace falls back to 32-bit offsets")
   func wideGap() {
     let gap = String(repeating: " ", count: 70_000)

@@ -639,7 +639,10 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
   /// The first index whose offset is `offset` or more (`count` if none). Binary searches
   /// without a branch on the data (a conditional move per step: the comparison of a random
   /// probe is mispredicted half the time): for the compact form, first over the anchors,
-  /// a few kilobytes that stay in cache, then over the 64 distances of one group.
+  /// from where the offset would be if the groups were evenly spread (a page's are nearly:
+  /// three bytes a scalar) and widening from there, then over the 64 distances of one group.
+  /// (A binary search over all the anchors, a dozen probes each waiting on the last, cost
+  /// 2.7% of `check`'s samples on 1 MB for 0.7% of its instructions.)
   func firstIndex(atOrAfter offset: Int) -> Int {
     /// The first of `0..<count` where `less` is false (`less` false from some index on).
     @inline(__always) func lowerBound(_ count: Int, _ less: (Int) -> Bool) -> Int {
@@ -656,7 +659,7 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
     guard form == .compact else { return lowerBound(count) { self[$0] < offset } }
     return anchors.withUnsafeBufferPointer { a in
       deltas.withUnsafeBufferPointer { d in
-        let groups = lowerBound(a.count) { Int(a[$0]) < offset }
+        let groups = Self.anchorsBelow(offset, in: a, lowerBound)
         // The answer is in the last group whose anchor is below `offset`, or starts the next.
         guard groups > 0 else { return 0 }
         let first = (groups - 1) << Self.groupShift
@@ -664,6 +667,44 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
         return first + lowerBound(Swift.min(Self.groupSize, d.count - first)) { Int(d[first &+ $0]) < target }
       }
     }
+  }
+
+  /// The number of anchors below `offset` (they ascend): from the interpolated guess, the
+  /// bracket `a[low] < offset <= a[high]` widened by doubling steps, then a binary search
+  /// inside it with `lowerBound`.
+  @inline(__always)
+  private static func anchorsBelow(
+    _ offset: Int, in a: UnsafeBufferPointer<UInt32>, _ lowerBound: (Int, (Int) -> Bool) -> Int
+  ) -> Int {
+    let count = a.count
+    guard count > 0, offset > Int(a[0]) else { return 0 }
+    let first = Int(a[0])
+    let last = Int(a[count - 1])
+    guard offset <= last else { return count }
+    // Here a[0] < offset <= a[count - 1], so the answer is in 1..<count (and count >= 2).
+    let guess = Swift.min(count - 1, Swift.max(1, (offset - first) * (count - 1) / (last - first)))
+    var low: Int
+    var high: Int
+    var step = 1
+    if Int(a[guess]) >= offset {
+      high = guess
+      low = guess - 1
+      while Int(a[low]) >= offset {
+        high = low
+        low = Swift.max(0, low - step)
+        step <<= 1
+      }
+    } else {
+      low = guess
+      high = guess + 1
+      while Int(a[high]) < offset {
+        low = high
+        high = Swift.min(count - 1, high + step)
+        step <<= 1
+      }
+    }
+    // a[low] < offset <= a[high]: the first at or above it is in low + 1 ... high.
+    return low + 1 + lowerBound(high - low - 1) { Int(a[low + 1 + $0]) < offset }
   }
 
   /// See ``NormalizedText/forEachGap(in:_:)``; `range` is within the offsets, two or more long.
