@@ -89,7 +89,8 @@ struct CompactStorageTests {
     let ascii = String(repeating: "a", count: 6_000)
     let ideographs = String(repeating: "人", count: 3_000)
     let gap = String(repeating: " ", count: 60_000)
-    let uneven = ascii + ideographs + gap + "大" + String(repeating: "b\n", count: 4_000) + String(repeating: "代表", count: 500)
+    let lines = String(repeating: "b\n", count: 4_000)
+    let uneven = ascii + ideographs + gap + "大" + lines + String(repeating: "代表", count: 500)
     Self.expectSame(uneven)
     #expect(NormalizedText(SourceText(uneven)).starts.isCompact)
   }
