@@ -103,9 +103,9 @@ package enum FindingsReport {
     }
   }
 
-  static func range(_ range: TextRange, in text: SourceText) -> RangeJSON {
-    let start = DocumentAnalysis.position(of: range.lowerBound, in: text)
-    let end = DocumentAnalysis.position(of: range.upperBound, in: text)
+  static func range(_ range: TextRange, _ positions: inout CheckSession.PositionCursor) -> RangeJSON {
+    let start = positions.position(of: range.lowerBound)
+    let end = positions.position(of: range.upperBound)
     return RangeJSON(
       start: PositionJSON(line: start.line, column: start.column), end: PositionJSON(line: end.line, column: end.column)
     )
@@ -123,19 +123,21 @@ package enum FindingsReport {
   }
 
   static func file(path: String, text: SourceText, findings: [Finding], language: Language) -> File {
-    File(
+    // (Positions counted on along each line: see `CheckSession.PositionCursor`.)
+    var positions = CheckSession.PositionCursor(text)
+    return File(
       path: path,
       findings: findings.map { finding in
         FindingJSON(
           rule: finding.rule, severity: finding.severity.rawValue, message: finding.message.text(in: language),
-          range: range(finding.range, in: text),
+          range: range(finding.range, &positions),
           related: finding.related.map {
-            RelatedJSON(range: range($0.range, in: text), message: $0.message.text(in: language))
+            RelatedJSON(range: range($0.range, &positions), message: $0.message.text(in: language))
           },
           fixes: finding.fixes.map { fix in
             FixJSON(
               title: fix.title.text(in: language),
-              edits: fix.edits.map { EditJSON(range: range($0.range, in: text), newText: $0.newText) })
+              edits: fix.edits.map { EditJSON(range: range($0.range, &positions), newText: $0.newText) })
           })
       })
   }

@@ -233,9 +233,11 @@ enum SARIFReport {
   /// `findings`: the file's, when the caller has them (else read from `checked`).
   static func results(_ checked: CheckSession.Checked, findings: [Finding]? = nil, language: Language) -> [ResultJSON] {
     let location = ArtifactLocation(uri: uri(checked.document.path), uriBaseId: relativeBase(checked.document.path))
+    // (Positions counted on along each line: see `CheckSession.PositionCursor`.)
+    var positions = checked.positions()
     func region(_ range: TextRange) -> Region {
-      let start = checked.position(of: range.lowerBound)
-      var end = checked.position(of: range.upperBound)
+      let start = positions.position(of: range.lowerBound)
+      var end = positions.position(of: range.upperBound)
       if end.line == start.line, end.column <= start.column { end.column = start.column + 1 }
       return Region(startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column)
     }
@@ -252,8 +254,8 @@ enum SARIFReport {
             ArtifactChange(
               artifactLocation: location,
               replacements: fix.edits.map { edit in
-                let start = checked.position(of: edit.range.lowerBound)
-                let end = checked.position(of: edit.range.upperBound)
+                let start = positions.position(of: edit.range.lowerBound)
+                let end = positions.position(of: edit.range.upperBound)
                 return Replacement(
                   deletedRegion: Region(
                     startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column),

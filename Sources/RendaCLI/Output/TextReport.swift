@@ -26,8 +26,15 @@ enum TextReport {
     out.reserveCapacity(min(chunkSize, 1 << 20) + 4096)
     let text = checked.text
     let path = checked.document.path
+    // A page's findings come in text order, several to a line (6.4 on average in the seeds):
+    // the line's column, its text and its width up to a finding are carried on from the
+    // previous finding of the line instead of found again from the line's start (they were
+    // a third of `renda check FILE`'s time on 10 MB).
+    var positions = checked.positions()
+    var widths = WidthCursor()
+    var excerpt = (line: -1, range: TextOffset(utf8: 0)..<TextOffset(utf8: 0), text: "")
     for finding in findings {
-      let start = checked.position(of: finding.range.lowerBound)
+      let start = positions.position(of: finding.range.lowerBound)
       let gutter = String(start.line)
       out += path
       out += ":"
@@ -49,11 +56,14 @@ enum TextReport {
       out += "\n  "
       out += gutter
       out += " | "
-      let lineRange = text.lineIndex.contentRange(ofLine: start.line - 1)
-      out += text.string(in: lineRange)
+      if excerpt.line != start.line {
+        let range = text.lineIndex.contentRange(ofLine: start.line - 1)
+        excerpt = (start.line, range, text.string(in: range))
+      }
+      let lineRange = excerpt.range
+      out += excerpt.text
       out += "\n  "
-      let beforeWidth = displayWidth(
-        of: lineRange.lowerBound..<max(lineRange.lowerBound, finding.range.lowerBound), in: text)
+      let beforeWidth = widths.width(from: lineRange.lowerBound, to: finding.range.lowerBound, in: text)
       let coveredEnd = min(finding.range.upperBound, lineRange.upperBound)
       let coveredWidth = displayWidth(of: finding.range.lowerBound..<max(finding.range.lowerBound, coveredEnd), in: text)
       appendRepeating(" ", count: gutter.utf8.count, to: &out)
@@ -64,7 +74,7 @@ enum TextReport {
       if color { out += "\u{1B}[0m" }
       out += "\n"
       for related in finding.related {
-        let position = checked.position(of: related.range.lowerBound)
+        let position = positions.position(of: related.range.lowerBound)
         out += "  "
         appendRepeating(" ", count: gutter.utf8.count, to: &out)
         out += " = "
@@ -123,6 +133,29 @@ enum TextReport {
     var total = 0
     text.forEachScalar(in: range) { total += width(of: $0) }
     return total
+  }
+
+  /// The display width of a line from its start to offsets of it in increasing order:
+  /// `displayWidth(of: lineStart..<max(lineStart, offset), in: text)`, counted on from the
+  /// previous offset of the same line (an offset before it, or another line, starts again).
+  /// A range's ends snap back to a scalar's start, so the widths of `a..<b` and `b..<c` sum
+  /// to that of `a..<c` whatever `b`.
+  struct WidthCursor {
+    private var lineStart = -1
+    private var offset = 0
+    private var width = 0
+
+    mutating func width(from lineStart: TextOffset, to target: TextOffset, in text: SourceText) -> Int {
+      let end = max(lineStart.utf8, target.utf8)
+      if lineStart.utf8 != self.lineStart || end < offset {
+        self.lineStart = lineStart.utf8
+        offset = lineStart.utf8
+        width = 0
+      }
+      width += displayWidth(of: TextOffset(utf8: offset)..<TextOffset(utf8: end), in: text)
+      offset = end
+      return width
+    }
   }
 
   /// Terminal columns of one scalar: 2 wide (CJK, full-width), 0 for a nonspacing mark, else 1.

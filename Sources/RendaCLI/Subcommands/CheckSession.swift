@@ -80,6 +80,24 @@ struct CheckSession {
     func position(of offset: TextOffset) -> (line: Int, column: Int) {
       DocumentAnalysis.position(of: offset, in: document.text)
     }
+
+    /// ``position(of:)`` for the many offsets of a report, in the order asked.
+    func positions() -> PositionCursor { PositionCursor(text) }
+  }
+
+  /// ``Checked/position(of:)`` for many offsets of one text, mostly in increasing order (a
+  /// report's findings, several to a line): the line's column is counted on from the
+  /// previous offset of the same line (`WideColumnCursor`), not from its start. The answers
+  /// are `position(of:)`'s.
+  struct PositionCursor {
+    private var cursor: WideColumnCursor
+
+    init(_ text: SourceText) { cursor = WideColumnCursor(text: text, encoding: .utf32) }
+
+    mutating func position(of offset: TextOffset) -> (line: Int, column: Int) {
+      let wide = cursor.wideLineColumn(of: offset)
+      return (wide.line + 1, wide.column + 1)
+    }
   }
 
   enum Outcome {
