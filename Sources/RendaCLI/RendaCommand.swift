@@ -94,11 +94,11 @@ package struct CommandIO: Sendable {
   /// `standardStreamFailure`, which `RendaCommand.main` turns into exit code 2.
   package static let standard = CommandIO(
     output: { text in
-      if !FileDescriptorIO.write(Array(text.utf8), to: 1) { noteFailure("cannot write the output") }
+      if !FileDescriptorIO.write(text, to: 1) { noteFailure("cannot write the output") }
     },
     error: { message in
       let text = message.hasSuffix("\n") ? message : message + "\n"
-      FileDescriptorIO.write(Array(text.utf8), to: 2)
+      FileDescriptorIO.write(text, to: 2)
     },
     readStandardInput: {
       guard let bytes = FileDescriptorIO.readToEnd(0) else {

@@ -56,7 +56,10 @@ struct PrettyJSON {
     separate(level)
     bytes.append(UInt8(ascii: "\""))
     key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: " "))
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(UInt8(ascii: " "))
     afterKey = true
   }
 
@@ -145,7 +148,7 @@ struct PrettyJSON {
   }
 
   private mutating func indent(_ depth: Int) {
-    for _ in 0..<depth { bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
   }
 
   private mutating func open(_ bracket: UInt8) {

@@ -47,19 +47,30 @@ package enum FileDescriptorIO {
   /// Writes all of `bytes` to `fd`; false when a write fails (a closed pipe, a full disk).
   @discardableResult
   package static func write(_ bytes: [UInt8], to fd: Int32) -> Bool {
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        #if canImport(Glibc)
-          let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        #else
-          let n = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        #endif
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return false }  // an error, or a descriptor that takes nothing
-        offset += n
-      }
-      return true
+    bytes.withUnsafeBytes { write($0, to: fd) }
+  }
+
+  /// Writes the UTF-8 of `text` to `fd`, from the string's own storage (no copy of it).
+  @discardableResult
+  package static func write(_ text: String, to fd: Int32) -> Bool {
+    var text = text
+    return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
+  }
+
+  /// Writes all of `buffer` to `fd` (retrying interrupted and partial writes); false on an error.
+  @discardableResult
+  package static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+    var offset = 0
+    while offset < buffer.count {
+      #if canImport(Glibc)
+        let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+      #else
+        let n = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+      #endif
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return false }  // an error, or a descriptor that takes nothing
+      offset += n
     }
+    return true
   }
 }
