@@ -413,13 +413,8 @@ package struct PhraseIndex: Sendable {
     var realWords: [Range<Int>] = []
     var foreign: [Range<Int>] = []
     var triggers: [Int] = []
-    swap(&occurrences, &scratch.occurrences)
-    swap(&formHits, &scratch.formHits)
-    swap(&anchors, &scratch.anchors)
-    swap(&realWords, &scratch.realWords)
-    swap(&foreign, &scratch.foreign)
-    swap(&triggers, &scratch.triggers)
-    defer {
+    /// The lists and the scratch's trade places: out here, and back at the end.
+    func exchange() {
       swap(&occurrences, &scratch.occurrences)
       swap(&formHits, &scratch.formHits)
       swap(&anchors, &scratch.anchors)
@@ -427,6 +422,8 @@ package struct PhraseIndex: Sendable {
       swap(&foreign, &scratch.foreign)
       swap(&triggers, &scratch.triggers)
     }
+    exchange()
+    defer { exchange() }
     // Member hits by entry, in entry order, each entry's in the order found (no dictionary:
     // a paragraph has a handful).
     let memberHits = scratch.members.indices.sorted {
