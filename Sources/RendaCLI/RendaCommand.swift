@@ -42,7 +42,7 @@ package enum RendaCommand {
     // A report cut short (a full disk) or standard input that failed is an error, whatever
     // the command found.
     if let failure = CommandIO.standardStreamFailure.withLock({ $0 }) {
-      FileDescriptorIO.write(Array("renda: \(failure)\n".utf8), to: 2)
+      FileDescriptorIO.write("renda: \(failure)\n", to: 2)
       return 2
     }
     return code

@@ -41,4 +41,41 @@ struct ReportCursorTests {
       #expect(cursor.width(from: start, to: offset, in: Self.text) == expected, "offset \(offset.utf8)")
     }
   }
+
+  @Test("the text report of the seeds and own pages: places, lines and carets as counted from each line's start")
+  func textReportAgreesWithPerFindingCounts() throws {
+    let directory = try StreamingCheckTests.corpus()
+    defer { directory.remove() }
+    var findings = 0
+    for checked in try StreamingCheckTests.analyses(directory) {
+      let text = checked.text
+      let report = TextReport.render(checked, language: .zh, color: false)
+      let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
+      var k = 0
+      for finding in checked.findings {
+        #expect(!finding.message.zh.contains("\n"))
+        let start = checked.position(of: finding.range.lowerBound)
+        let lineRange = text.lineIndex.contentRange(ofLine: start.line - 1)
+        let gutter = String(repeating: " ", count: String(start.line).count)
+        let before = TextReport.displayWidth(
+          text.string(in: lineRange.lowerBound..<max(lineRange.lowerBound, finding.range.lowerBound)))
+        let coveredEnd = max(finding.range.lowerBound, min(finding.range.upperBound, lineRange.upperBound))
+        let covered = TextReport.displayWidth(text.string(in: finding.range.lowerBound..<coveredEnd))
+        try #require(k + 2 < lines.count)
+        #expect(lines[k].hasPrefix("\(checked.document.path):\(start.line):\(start.column): "), "\(lines[k])")
+        #expect(lines[k + 1] == "  \(start.line) | " + text.string(in: lineRange))
+        let carets = String(repeating: " ", count: before) + String(repeating: "^", count: max(1, covered))
+        #expect(lines[k + 2] == "  \(gutter) | " + carets)
+        for related in finding.related {
+          let place = checked.position(of: related.range.lowerBound)
+          k += 1
+          #expect(lines[k + 2].hasPrefix("  \(gutter) = \(checked.document.path):\(place.line):\(place.column): "))
+        }
+        k += 3
+        findings += 1
+      }
+      #expect(lines[k...].allSatisfy { $0.isEmpty })
+    }
+    #expect(findings > 1_000)
+  }
 }

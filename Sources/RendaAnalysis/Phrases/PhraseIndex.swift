@@ -405,8 +405,8 @@ package struct PhraseIndex: Sendable {
       ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
     }
     // The lists moved out of the scratch for the paragraph and back at its end (their
-    // storage kept for the next): a copy of each cost a retain and a release, and the next
-    // `clear` a uniqueness test, for each of the ~1,500 paragraphs with hits on 1 MB.
+    // storage kept for the next): a copy of each cost a retain and a release for each of
+    // the ~1,500 paragraphs with hits on 1 MB (Benchmarks/README.md, the sixteenth round).
     var occurrences: [PhraseOccurrence] = []
     var formHits: [(entry: Int, payload: Payload, range: Range<Int>)] = []
     var anchors: [(entry: Int, offset: Int, start: Int)] = []

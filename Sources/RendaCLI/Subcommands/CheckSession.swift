@@ -77,6 +77,8 @@ struct CheckSession {
     }
 
     /// 1-based line and 1-based column counted in Unicode scalars, as the CLI prints them.
+    /// (The reports ask ``positions()`` for theirs; this is the one-offset reference the
+    /// cursor's answers equal, `ReportCursorTests`.)
     func position(of offset: TextOffset) -> (line: Int, column: Int) {
       DocumentAnalysis.position(of: offset, in: document.text)
     }

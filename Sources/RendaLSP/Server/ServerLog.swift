@@ -54,7 +54,7 @@ final class ServerLog: Sendable {
   }
 
   private func write(_ level: String, _ message: String) {
-    FileDescriptorIO.write(Array("renda lsp: \(level): \(message)\n".utf8), to: 2)
+    FileDescriptorIO.write("renda lsp: \(level): \(message)\n", to: 2)
   }
 
   private func notify<N: LSPNotification>(_ notification: N.Type, _ params: N.Params) {

@@ -636,13 +636,14 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
     }
   }
 
-  /// The first index whose offset is `offset` or more (`count` if none). Binary searches
-  /// without a branch on the data (a conditional move per step: the comparison of a random
-  /// probe is mispredicted half the time): for the compact form, first over the anchors,
-  /// from where the offset would be if the groups were evenly spread (a page's are nearly:
-  /// three bytes a scalar) and widening from there, then over the 64 distances of one group.
-  /// (A binary search over all the anchors, a dozen probes each waiting on the last, cost
-  /// 2.7% of `check`'s samples on 1 MB for 0.7% of its instructions.)
+  /// The first index whose offset is `offset` or more (`count` if none). For the compact
+  /// form, first over the anchors: from where the offset would be if the groups were evenly
+  /// spread (a page's are nearly: three bytes a scalar), a bracket widened by doubling steps,
+  /// then over the 64 distances of one group. The binary searches inside a bracket and a
+  /// group have no branch on the data (a conditional move per step: the comparison of a
+  /// random probe is mispredicted half the time). (A binary search over all the anchors, a
+  /// dozen probes each waiting on the last, cost 2.7% of `check`'s samples on 1 MB for 0.7%
+  /// of its instructions: Benchmarks/README.md, the sixteenth round.)
   func firstIndex(atOrAfter offset: Int) -> Int {
     /// The first of `0..<count` where `less` is false (`less` false from some index on).
     @inline(__always) func lowerBound(_ count: Int, _ less: (Int) -> Bool) -> Int {
@@ -682,6 +683,7 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
     let last = Int(a[count - 1])
     guard offset <= last else { return count }
     // Here a[0] < offset <= a[count - 1], so the answer is in 1..<count (and count >= 2).
+    // (The product is below 2^32 times the anchors: no overflow in a 64-bit `Int`.)
     let guess = Swift.min(count - 1, Swift.max(1, (offset - first) * (count - 1) / (last - first)))
     var low: Int
     var high: Int

@@ -71,7 +71,8 @@ extension Unicode.Scalar {
   /// scalar falls in that slot (no two share one) as `scalar << 4 | value`. Asked of nearly
   /// every scalar an enumeration marker could start at, where a `switch` over the thirteen
   /// values cost 18 instructions a call, and a jump on `value & 63` 15 but an indirect
-  /// branch mispredicted on most calls (1.1% of `check`'s samples on 1 MB).
+  /// branch mispredicted on most calls (1.1% of `check`'s samples on 1 MB: Benchmarks/README.md,
+  /// the sixteenth round).
   @inline(__always)
   package var chineseDigitValue: Int? {
     let slot = chineseDigitSlots.withUnsafeBufferPointer { $0[Int(value & 63)] }

@@ -121,6 +121,14 @@ struct PhraseMatcherTests {
     #expect(BoundedEditDistance.singleEdit(from: p, to: p[...]) == nil)
     #expect(BoundedEditDistance.singleEdit(from: p, to: Self.scalars("不忘本心牢计使命")[...]) == nil)
     #expect(BoundedEditDistance.singleEdit(from: p, to: Self.scalars("不忘初心")[...]) == nil)
+    // A pattern that is a slice not starting at 0 (the near-miss scan passes a buffer of
+    // every target's scalars, rebased): positions are counted from the slice's start.
+    let padded = Self.scalars("一二不忘初心牢记使命三")
+    let slice = padded[2..<10]
+    #expect(BoundedEditDistance.singleEdit(from: slice, to: Self.scalars("不忘初心牢计使命")[...]) == .substitution(5))
+    #expect(BoundedEditDistance.singleEdit(from: slice, to: Self.scalars("不忘心初牢记使命")[...]) == .transposition(2))
+    #expect(BoundedEditDistance.singleEdit(from: slice, to: Self.scalars("不忘初心的牢记使命")[...]) == .insertion(4))
+    #expect(BoundedEditDistance.singleEdit(from: slice, to: p[...]) == nil)
   }
 
   @Test("a doubled scalar lost is placed away from the ends")
