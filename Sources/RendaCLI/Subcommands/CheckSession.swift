@@ -97,8 +97,7 @@ struct CheckSession {
     init(_ text: SourceText) { cursor = WideColumnCursor(text: text, encoding: .utf32) }
 
     mutating func position(of offset: TextOffset) -> (line: Int, column: Int) {
-      let wide = cursor.wideLineColumn(of: offset)
-      return (wide.line + 1, wide.column + 1)
+      DocumentAnalysis.position(cursor.wideLineColumn(of: offset))
     }
   }
 

@@ -27,7 +27,12 @@ package struct DocumentAnalysis: Sendable {
 
   /// The same in any text.
   package static func position(of offset: TextOffset, in text: SourceText) -> (line: Int, column: Int) {
-    let wide = text.wideLineColumn(of: offset, in: .utf32)
-    return (wide.line + 1, wide.column + 1)
+    position(text.wideLineColumn(of: offset, in: .utf32))
+  }
+
+  /// The position printed for `wide`, a 0-based line and column in scalars (`.utf32`): both
+  /// counted from 1.
+  package static func position(_ wide: WideLineColumn) -> (line: Int, column: Int) {
+    (wide.line + 1, wide.column + 1)
   }
 }

@@ -645,27 +645,15 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
   /// dozen probes each waiting on the last, cost 2.7% of `check`'s samples on 1 MB for 0.7%
   /// of its instructions: Benchmarks/README.md, the sixteenth round.)
   func firstIndex(atOrAfter offset: Int) -> Int {
-    /// The first of `0..<count` where `less` is false (`less` false from some index on).
-    @inline(__always) func lowerBound(_ count: Int, _ less: (Int) -> Bool) -> Int {
-      guard count > 0 else { return 0 }
-      var base = 0
-      var n = count
-      while n > 1 {
-        let half = n >> 1
-        base = less(base &+ half) ? base &+ half : base
-        n &-= half
-      }
-      return less(base) ? base &+ 1 : base
-    }
-    guard form == .compact else { return lowerBound(count) { self[$0] < offset } }
+    guard form == .compact else { return Self.lowerBound(count) { self[$0] < offset } }
     return anchors.withUnsafeBufferPointer { a in
       deltas.withUnsafeBufferPointer { d in
-        let groups = Self.anchorsBelow(offset, in: a, lowerBound)
+        let groups = Self.anchorsBelow(offset, in: a)
         // The answer is in the last group whose anchor is below `offset`, or starts the next.
         guard groups > 0 else { return 0 }
         let first = (groups - 1) << Self.groupShift
         let target = offset - Int(a[groups - 1])
-        return first + lowerBound(Swift.min(Self.groupSize, d.count - first)) { Int(d[first &+ $0]) < target }
+        return first + Self.lowerBound(Swift.min(Self.groupSize, d.count - first)) { Int(d[first &+ $0]) < target }
       }
     }
   }
@@ -674,9 +662,7 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
   /// bracket `a[low] < offset <= a[high]` widened by doubling steps, then a binary search
   /// inside it with `lowerBound`.
   @inline(__always)
-  private static func anchorsBelow(
-    _ offset: Int, in a: UnsafeBufferPointer<UInt32>, _ lowerBound: (Int, (Int) -> Bool) -> Int
-  ) -> Int {
+  private static func anchorsBelow(_ offset: Int, in a: UnsafeBufferPointer<UInt32>) -> Int {
     let count = a.count
     guard count > 0, offset > Int(a[0]) else { return 0 }
     let first = Int(a[0])
@@ -707,6 +693,21 @@ package struct SourceOffsets: RandomAccessCollection, Sendable {
     }
     // a[low] < offset <= a[high]: the first at or above it is in low + 1 ... high.
     return low + 1 + lowerBound(high - low - 1) { Int(a[low + 1 + $0]) < offset }
+  }
+
+  /// The first of `0..<count` where `less` is false (`less` false from some index on),
+  /// without a branch on the data.
+  @inline(__always)
+  private static func lowerBound(_ count: Int, _ less: (Int) -> Bool) -> Int {
+    guard count > 0 else { return 0 }
+    var base = 0
+    var n = count
+    while n > 1 {
+      let half = n >> 1
+      base = less(base &+ half) ? base &+ half : base
+      n &-= half
+    }
+    return less(base) ? base &+ 1 : base
   }
 
   /// See ``NormalizedText/forEachGap(in:_:)``; `range` is within the offsets, two or more long.
